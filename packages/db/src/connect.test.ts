@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+
+import { eq } from "drizzle-orm";
+
+import { advisoryLocks } from "./locks.ts";
+import { migrateDatabase } from "./migrate.ts";
+import { stacks, updates } from "./schema/index.ts";
+import { openTestDatabase, type TestDatabase, testDatabaseTargets } from "./testing.ts";
+
+describe.each(testDatabaseTargets())("database on %s", (kind) => {
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+  });
+
+  afterAll(async () => {
+    await database.dispose();
+  });
+
+  test("migrations are idempotent", async () => {
+    await migrateDatabase(database.handle);
+    await database.handle.ping();
+  });
+
+  test("one active update per stack", async () => {
+    const { db } = database.handle;
+    const [stack] = await db
+      .insert(stacks)
+      .values({ orgName: "acme", projectName: "web", stackName: "dev", createdBy: "alice" })
+      .returning();
+    if (!stack) throw new Error("insert returned no row");
+
+    await db.insert(updates).values({ stackId: stack.id, kind: "update", requestedBy: "alice" });
+    // A dry run does not hold the stack.
+    await db.insert(updates).values({ stackId: stack.id, kind: "preview", dryRun: true, requestedBy: "alice" });
+    const second = db.insert(updates).values({ stackId: stack.id, kind: "destroy", requestedBy: "bob" });
+    await expect(Promise.resolve(second)).rejects.toThrow();
+
+    await db.update(updates).set({ status: "succeeded" }).where(eq(updates.kind, "update"));
+    await db.insert(updates).values({ stackId: stack.id, kind: "destroy", requestedBy: "bob" });
+  });
+
+  test("try-lock reports a held lock", async () => {
+    const outer = await database.handle.withAdvisoryLock(advisoryLocks.updatesGc, { wait: false }, async () => {
+      if (kind === "pglite") {
+        return "held";
+      }
+      // A second session cannot take the lock while the first holds it.
+      const inner = await database.handle.withAdvisoryLock(advisoryLocks.updatesGc, { wait: false }, async () => "x");
+      expect(inner.acquired).toBe(false);
+      return "held";
+    });
+    expect(outer).toEqual({ acquired: true, value: "held" });
+  });
+});
