@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+
+import { queryRows } from "./database.ts";
 
 import { advisoryLocks } from "./locks.ts";
 import { migrateDatabase } from "./migrate.ts";
@@ -39,6 +41,16 @@ describe.each(testDatabaseTargets())("database on %s", (kind) => {
 
     await db.update(updates).set({ status: "succeeded" }).where(eq(updates.kind, "update"));
     await db.insert(updates).values({ stackId: stack.id, kind: "destroy", requestedBy: "bob" });
+  });
+
+  test("jsonb columns store documents, not strings", async () => {
+    const { db } = database.handle;
+    await db.insert(stacks).values({ orgName: "acme", projectName: "json", stackName: "s", tags: { team: "a" }, createdBy: "alice" });
+    const rows = await queryRows<{ kind: string; team: string }>(
+      db,
+      sql`select jsonb_typeof(tags) as kind, tags ->> 'team' as team from stacks where project_name = 'json'`,
+    );
+    expect(rows).toEqual([{ kind: "object", team: "a" }]);
   });
 
   test("try-lock reports a held lock", async () => {

@@ -1,5 +1,6 @@
-import { bigint, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { bigint, integer, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 
+import { jsonb } from "./jsonb.ts";
 import { updates } from "./updates.ts";
 
 /** Engine events of an update, keyed by the CLI's per-update sequence so a retried batch is stored once. */
@@ -14,7 +15,7 @@ export const updateEvents = pgTable(
     timestamp: bigint("timestamp", { mode: "number" }).notNull(),
     /** The event's type key, for example `resourcePreEvent` or `summaryEvent`. */
     type: text("type").notNull(),
-    event: jsonb("event").$type<Record<string, unknown>>().notNull(),
+    event: jsonb<Record<string, unknown>>("event").notNull(),
   },
   (table) => [primaryKey({ columns: [table.updateId, table.sequence] })],
 );

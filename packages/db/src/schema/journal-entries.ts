@@ -1,5 +1,6 @@
-import { bigint, jsonb, pgTable, primaryKey, uuid } from "drizzle-orm/pg-core";
+import { bigint, pgTable, primaryKey, uuid } from "drizzle-orm/pg-core";
 
+import { jsonb } from "./jsonb.ts";
 import { updates } from "./updates.ts";
 
 /** Journal entries of a journaling update, keyed by the CLI's sequenceID so retries are stored once. */
@@ -10,7 +11,7 @@ export const journalEntries = pgTable(
       .notNull()
       .references(() => updates.id, { onDelete: "cascade" }),
     sequenceId: bigint("sequence_id", { mode: "number" }).notNull(),
-    entry: jsonb("entry").$type<Record<string, unknown>>().notNull(),
+    entry: jsonb<Record<string, unknown>>("entry").notNull(),
   },
   (table) => [primaryKey({ columns: [table.updateId, table.sequenceId] })],
 );

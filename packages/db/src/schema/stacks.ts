@@ -1,6 +1,7 @@
-import { integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 import { timestamps } from "./columns.ts";
+import { jsonb } from "./jsonb.ts";
 
 /**
  * One row per stack. `id` is stable across renames: secrets keys and blob
@@ -13,7 +14,7 @@ export const stacks = pgTable(
     orgName: text("org_name").notNull(),
     projectName: text("project_name").notNull(),
     stackName: text("stack_name").notNull(),
-    tags: jsonb("tags").$type<Record<string, string>>().notNull().default({}),
+    tags: jsonb<Record<string, string>>("tags").notNull().default({}),
     /**
      * Version counter: the version of the newest update (or import, or rename)
      * that changed or could change state. Checkpoints may be sparse below it.

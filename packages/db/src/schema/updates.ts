@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 import { timestamps } from "./columns.ts";
+import { jsonb } from "./jsonb.ts";
 import { stacks } from "./stacks.ts";
 
 export const updateStatuses = ["not-started", "in-progress", "succeeded", "failed", "cancelled"] as const;
@@ -26,10 +27,10 @@ export const updates = pgTable(
     status: text("status").$type<UpdateStatus>().notNull().default("not-started"),
     dryRun: boolean("dry_run").notNull().default(false),
     /** The UpdateProgramRequest minus config: name, runtime, main, description, options. */
-    program: jsonb("program").$type<Record<string, unknown>>().notNull().default({}),
-    config: jsonb("config").$type<Record<string, unknown>>().notNull().default({}),
+    program: jsonb<Record<string, unknown>>("program").notNull().default({}),
+    config: jsonb<Record<string, unknown>>("config").notNull().default({}),
     message: text("message").notNull().default(""),
-    environment: jsonb("environment").$type<Record<string, string>>().notNull().default({}),
+    environment: jsonb<Record<string, string>>("environment").notNull().default({}),
     requestedBy: text("requested_by").notNull(),
     /** Stack version this update produces; for dry runs the unchanged current version. */
     version: integer("version"),
@@ -41,7 +42,7 @@ export const updates = pgTable(
     journalVersion: integer("journal_version").notNull().default(0),
     /** Highest checkpoint sequence number applied (verbatim and delta checkpoints). */
     checkpointSequence: integer("checkpoint_sequence").notNull().default(0),
-    resourceChanges: jsonb("resource_changes").$type<Record<string, number>>(),
+    resourceChanges: jsonb<Record<string, number>>("resource_changes"),
     resourceCount: integer("resource_count"),
     startedAt: timestamp("started_at", { withTimezone: true, mode: "date" }),
     endedAt: timestamp("ended_at", { withTimezone: true, mode: "date" }),

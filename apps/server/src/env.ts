@@ -1,0 +1,40 @@
+import type { AuthService } from "@procella/auth";
+import type { Config } from "@procella/config";
+import type { DatabaseHandle } from "@procella/db";
+import type { CryptoService } from "@procella/crypto";
+import type { StacksService } from "@procella/stacks";
+import type { BlobStorage } from "@procella/storage";
+import type { Caller, Logger } from "@procella/types";
+import type { UpdatesService } from "@procella/updates";
+
+/** Everything the handlers use, built once by bootstrap. */
+export interface Services {
+  config: Readonly<Config>;
+  logger: Logger;
+  database: DatabaseHandle;
+  blobs: BlobStorage;
+  crypto: CryptoService;
+  auth: AuthService;
+  stacks: StacksService;
+  updates: UpdatesService;
+}
+
+/** Lease token of an execution-phase call, set by the update-token middleware. */
+export interface UpdateLease {
+  updateId: string;
+  stackId: string;
+}
+
+export interface AppEnv {
+  Variables: {
+    services: Services;
+    requestId: string;
+    logger: Logger;
+    /** Endpoint name from the endpoint table; logged in place of the raw URL. */
+    endpoint?: string;
+    caller?: Caller;
+    lease?: UpdateLease;
+    /** Pulumi API version N from `Accept: application/vnd.pulumi+N`. */
+    apiVersion?: number;
+  };
+}

@@ -1,0 +1,27 @@
+import type { Context } from "hono";
+import { z } from "zod";
+
+import { validateProjectName, validateStackName } from "@procella/types";
+
+import type { AppEnv } from "../../env.ts";
+import { readJsonBody } from "../../http/body.ts";
+import { stackRefFromParams } from "../params.ts";
+
+/** Pulumi's `apitype.StackRenameRequest`; the CLI fills both fields. */
+export const renameStackRequest = z.object({
+  newName: z.string({ error: "newName is required" }),
+  newProject: z.string().optional(),
+});
+
+/** `POST /api/stacks/{org}/{project}/{stack}/rename`: `pulumi stack rename`, within or across projects. */
+export async function renameStack(c: Context<AppEnv>) {
+  const ref = stackRefFromParams(c);
+  const body = await readJsonBody(c, renameStackRequest);
+  const projectName = body.newProject === undefined || body.newProject === "" ? ref.projectName : body.newProject;
+  validateProjectName(projectName);
+  validateStackName(body.newName);
+
+  // TODO: rewrite the URNs of the stored state once the updates service offers a state rename.
+  await c.get("services").stacks.renameStack(ref, { projectName, stackName: body.newName });
+  return c.body(null, 204);
+}
