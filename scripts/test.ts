@@ -3,6 +3,8 @@
  * `N passed, N failed` (plus skipped), which CI reads. Arguments are passed
  * on to `bun test`, e.g. `bun run test packages/db`.
  */
+export {};
+
 const perTestTimeoutMs = 600_000;
 
 const child = Bun.spawn(["bun", "test", "--timeout", String(perTestTimeoutMs), ...process.argv.slice(2)], {

@@ -7,7 +7,7 @@ import { connectDatabase, type DatabaseHandle, migrateDatabase } from "@procella
 import { PostgresStacksService } from "@procella/stacks";
 import { type BlobStorage, LocalBlobStorage, S3BlobStorage } from "@procella/storage";
 import type { Logger } from "@procella/types";
-import { PostgresUpdatesService } from "@procella/updates";
+import { GcWorker, PostgresUpdatesService } from "@procella/updates";
 
 import { devTokenFromDataDir, encryptionKeyFromDataDir } from "./embedded-secrets.ts";
 import type { Services } from "./env.ts";
@@ -16,6 +16,8 @@ export interface BootstrapResult {
   services: Services;
   /** The dev token, when the server generated or loaded it from the data directory, to print in the login line. */
   devToken?: string;
+  /** Cancels abandoned updates; main starts it once the server listens. */
+  gcWorker: GcWorker;
 }
 
 async function openDatabase(config: Readonly<Config>): Promise<DatabaseHandle> {
@@ -81,10 +83,24 @@ export async function bootstrap(config: Readonly<Config>, logger: Logger): Promi
   const crypto = createCrypto(config, logger);
   const { auth, devToken } = createAuth(config);
   const stacks = new PostgresStacksService({ db: database.db, blobs });
-  const updates = new PostgresUpdatesService({ db: database.db, blobs });
+  const updates = new PostgresUpdatesService({
+    db: database.db,
+    blobs,
+    logger: logger.child({ component: "updates" }),
+    leaseSeconds: config.leaseSeconds,
+    unstartedSeconds: config.gcUnstartedSeconds,
+    reloadStack: (id) => stacks.getStackById(id),
+  });
+  const gcWorker = new GcWorker({
+    database,
+    updates,
+    logger: logger.child({ component: "gc" }),
+    intervalSeconds: config.gcIntervalSeconds,
+  });
 
   return {
     services: { config, logger, database, blobs, crypto, auth, stacks, updates },
     devToken,
+    gcWorker,
   };
 }

@@ -5,7 +5,7 @@ import type { CryptoService } from "@procella/crypto";
 import type { StacksService } from "@procella/stacks";
 import type { BlobStorage } from "@procella/storage";
 import type { Caller, Logger } from "@procella/types";
-import type { UpdatesService } from "@procella/updates";
+import type { Lease, UpdatesService } from "@procella/updates";
 
 /** Everything the handlers use, built once by bootstrap. */
 export interface Services {
@@ -19,12 +19,6 @@ export interface Services {
   updates: UpdatesService;
 }
 
-/** Lease token of an execution-phase call, set by the update-token middleware. */
-export interface UpdateLease {
-  updateId: string;
-  stackId: string;
-}
-
 export interface AppEnv {
   Variables: {
     services: Services;
@@ -33,7 +27,7 @@ export interface AppEnv {
     /** Endpoint name from the endpoint table; logged in place of the raw URL. */
     endpoint?: string;
     caller?: Caller;
-    lease?: UpdateLease;
+    lease?: Lease;
     /** Pulumi API version N from `Accept: application/vnd.pulumi+N`. */
     apiVersion?: number;
   };

@@ -3,6 +3,7 @@ import { JsonLogger } from "@procella/types";
 
 import { createApp } from "./app.ts";
 import { bootstrap } from "./bootstrap.ts";
+import { GracefulShutdown } from "./shutdown.ts";
 
 function loginHost(hostname: string): string {
   return hostname === "0.0.0.0" || hostname === "::" ? "localhost" : hostname;
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
   }
 
   const logger = new JsonLogger({ level: config.logLevel }).child({ service: "procella" });
-  const { services, devToken } = await bootstrap(config, logger);
+  const { services, devToken, gcWorker } = await bootstrap(config, logger);
   const app = createApp(services);
 
   const server = Bun.serve({
@@ -40,29 +41,19 @@ async function main(): Promise<void> {
     blobStorage: config.blob.backend,
     authMode: config.auth.mode,
   });
+  gcWorker.start();
   if (devToken) {
     process.stdout.write(`\nLog in with:\n  PULUMI_ACCESS_TOKEN=${devToken} pulumi login ${url}\n\n`);
   }
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) {
-      return;
-    }
-    stopping = true;
-    logger.info("shutting down", { signal });
-    const timeout = setTimeout(() => {
-      logger.error("shutdown timed out; exiting with requests still open");
-      process.exit(1);
-    }, config.shutdownTimeoutSeconds * 1000);
-    await server.stop(false);
-    await services.database.close();
-    clearTimeout(timeout);
-    logger.info("stopped");
-    process.exit(0);
-  };
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
-  process.on("SIGINT", () => void shutdown("SIGINT"));
+  const shutdown = new GracefulShutdown({
+    server,
+    database: services.database,
+    logger,
+    timeoutMs: config.shutdownTimeoutSeconds * 1000,
+  });
+  shutdown.addStopHook("gc worker", () => gcWorker.stop());
+  shutdown.listen();
 }
 
 await main();

@@ -55,8 +55,16 @@ export async function createTestApp(kind: DatabaseKind, env: Record<string, stri
       ],
     }),
     stacks: new PostgresStacksService({ db: database.handle.db, blobs }),
-    updates: new PostgresUpdatesService({ db: database.handle.db, blobs }),
+    updates: undefined as unknown as Services["updates"], // Replaced below: it needs the stacks service.
   };
+  services.updates = new PostgresUpdatesService({
+    db: database.handle.db,
+    blobs,
+    logger,
+    leaseSeconds: config.leaseSeconds,
+    unstartedSeconds: config.gcUnstartedSeconds,
+    reloadStack: (id) => services.stacks.getStackById(id),
+  });
   return {
     app: createApp(services),
     services,

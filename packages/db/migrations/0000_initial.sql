@@ -65,6 +65,7 @@ CREATE TABLE "updates" (
 	"version" integer,
 	"base_version" integer,
 	"lease_token_hash" text,
+	"previous_lease_token_hash" text,
 	"lease_expires_at" timestamp with time zone,
 	"journal_version" integer DEFAULT 0 NOT NULL,
 	"checkpoint_sequence" integer DEFAULT 0 NOT NULL,

@@ -4,6 +4,7 @@ import { NotFoundError } from "@procella/types";
 
 import type { AppEnv } from "../env.ts";
 import { authenticateToken } from "../middleware/authenticate.ts";
+import { authenticateLease } from "../middleware/authenticate-lease.ts";
 import { pulumiAccept } from "../middleware/pulumi-accept.ts";
 import { requireOrgRole } from "../middleware/require-org-role.ts";
 import { type Endpoint, endpoints } from "./endpoints.ts";
@@ -24,9 +25,11 @@ export function createApiRoutes(): Hono<AppEnv> {
     const chain: MiddlewareHandler<AppEnv>[] = [nameEndpoint(endpoint)];
     if (endpoint.auth === "token") {
       chain.push(authenticateToken());
-    }
-    if (endpoint.path.includes(":org")) {
-      chain.push(requireOrgRole(endpoint.role));
+      if (endpoint.path.includes(":org")) {
+        chain.push(requireOrgRole(endpoint.role));
+      }
+    } else {
+      chain.push(authenticateLease({ allowFinished: endpoint.auth === "lease-or-finished" }));
     }
     api.on(endpoint.method, [endpoint.path.replace(/^\/api/, "")], ...chain, endpoint.handler);
   }

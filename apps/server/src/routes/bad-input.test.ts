@@ -9,7 +9,7 @@ interface BadRequestCase {
   method: string;
   path: string;
   headers?: Record<string, string>;
-  body?: string | Uint8Array;
+  body?: string | Uint8Array<ArrayBuffer>;
   status: number;
   message: string;
 }

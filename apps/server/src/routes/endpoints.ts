@@ -12,7 +12,22 @@ import { exportStack } from "./stacks/export.ts";
 import { getStack, headProject } from "./stacks/get.ts";
 import { listOrgStacks, listUserStacks } from "./stacks/list.ts";
 import { renameStack } from "./stacks/rename.ts";
+import { importStack } from "./stacks/import.ts";
+import { batchDecrypt, batchEncrypt, decryptValue, encryptValue } from "./stacks/secrets.ts";
 import { replaceStackTags } from "./stacks/tags.ts";
+import { cancelUpdate, listUpdateEvents } from "./updates/control.ts";
+import { createUpdateHandler, getUpdateStatus, startUpdate } from "./updates/create.ts";
+import {
+  completeUpdate,
+  patchCheckpoint,
+  patchCheckpointDelta,
+  patchCheckpointVerbatim,
+  patchJournalEntries,
+  postEvent,
+  postEventBatch,
+  renewLease,
+} from "./updates/execution.ts";
+import { getLatestUpdate, getUpdateByVersion, listLatestPreviews, listUpdates } from "./updates/history.ts";
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
@@ -27,12 +42,14 @@ export interface Endpoint {
   name: string;
   method: HttpMethod;
   path: string;
-  auth: "token" | "lease";
+  /** `lease-or-finished` also accepts the lease of an update that already ended (idempotent complete). */
+  auth: "token" | "lease" | "lease-or-finished";
   role?: Role;
   handler: Handler<AppEnv>;
 }
 
 const stack = "/api/stacks/:org/:project/:stack";
+const update = `${stack}/update/:updateId`;
 
 /** Every /api endpoint the server serves; logs and coverage tests use these names. */
 export const endpoints: readonly Endpoint[] = [
@@ -57,6 +74,57 @@ export const endpoints: readonly Endpoint[] = [
   { name: "renameStack", method: "POST", path: `${stack}/rename`, auth: "token", handler: renameStack },
   { name: "exportStack", method: "GET", path: `${stack}/export`, auth: "token", handler: exportStack },
   { name: "exportStackVersion", method: "GET", path: `${stack}/export/:version`, auth: "token", handler: exportStack },
+  { name: "importStack", method: "POST", path: `${stack}/import`, auth: "token", handler: importStack },
+  { name: "encryptValue", method: "POST", path: `${stack}/encrypt`, auth: "token", handler: encryptValue },
+  { name: "batchEncrypt", method: "POST", path: `${stack}/batch-encrypt`, auth: "token", handler: batchEncrypt },
+  // Reading state decrypts its secrets, so viewers may decrypt.
+  { name: "decryptValue", method: "POST", path: `${stack}/decrypt`, auth: "token", role: "viewer", handler: decryptValue },
+  { name: "batchDecrypt", method: "POST", path: `${stack}/batch-decrypt`, auth: "token", role: "viewer", handler: batchDecrypt },
+  { name: "listUpdates", method: "GET", path: `${stack}/updates`, auth: "token", handler: listUpdates },
+  { name: "getLatestUpdate", method: "GET", path: `${stack}/updates/latest`, auth: "token", handler: getLatestUpdate },
+  {
+    name: "listLatestPreviews",
+    method: "GET",
+    path: `${stack}/updates/latest/previews`,
+    auth: "token",
+    handler: listLatestPreviews,
+  },
+  { name: "getUpdateByVersion", method: "GET", path: `${stack}/updates/:version`, auth: "token", handler: getUpdateByVersion },
+  // Every kind is created under its own segment; all later calls use the literal `update` segment.
+  { name: "createUpdate", method: "POST", path: `${stack}/update`, auth: "token", handler: createUpdateHandler("update") },
+  { name: "createPreview", method: "POST", path: `${stack}/preview`, auth: "token", handler: createUpdateHandler("preview") },
+  { name: "createRefresh", method: "POST", path: `${stack}/refresh`, auth: "token", handler: createUpdateHandler("refresh") },
+  { name: "createDestroy", method: "POST", path: `${stack}/destroy`, auth: "token", handler: createUpdateHandler("destroy") },
+  { name: "startUpdate", method: "POST", path: update, auth: "token", handler: startUpdate },
+  { name: "getUpdateStatus", method: "GET", path: update, auth: "token", handler: getUpdateStatus },
+  { name: "cancelUpdate", method: "POST", path: `${update}/cancel`, auth: "token", handler: cancelUpdate },
+  { name: "listUpdateEvents", method: "GET", path: `${update}/events`, auth: "token", handler: listUpdateEvents },
+  { name: "renewLease", method: "POST", path: `${update}/renew_lease`, auth: "lease", handler: renewLease },
+  { name: "patchCheckpoint", method: "PATCH", path: `${update}/checkpoint`, auth: "lease", handler: patchCheckpoint },
+  {
+    name: "patchCheckpointVerbatim",
+    method: "PATCH",
+    path: `${update}/checkpointverbatim`,
+    auth: "lease",
+    handler: patchCheckpointVerbatim,
+  },
+  {
+    name: "patchCheckpointDelta",
+    method: "PATCH",
+    path: `${update}/checkpointdelta`,
+    auth: "lease",
+    handler: patchCheckpointDelta,
+  },
+  {
+    name: "patchJournalEntries",
+    method: "PATCH",
+    path: `${update}/journalentries`,
+    auth: "lease",
+    handler: patchJournalEntries,
+  },
+  { name: "postEventBatch", method: "POST", path: `${update}/events/batch`, auth: "lease", handler: postEventBatch },
+  { name: "postEvent", method: "POST", path: `${update}/events`, auth: "lease", handler: postEvent },
+  { name: "completeUpdate", method: "POST", path: `${update}/complete`, auth: "lease-or-finished", handler: completeUpdate },
   // Showing secrets is a read, so viewers may report it.
   {
     name: "logDecryption",

@@ -38,6 +38,12 @@ export const updates = pgTable(
     baseVersion: integer("base_version"),
     /** SHA-256 of the current lease token; the token itself is never stored. */
     leaseTokenHash: text("lease_token_hash"),
+    /**
+     * Hash of the token the last renewal replaced. Requests the CLI sent with
+     * it before it saw the renewal may still arrive, so it stays valid until
+     * the current lease expires.
+     */
+    previousLeaseTokenHash: text("previous_lease_token_hash"),
     leaseExpiresAt: timestamp("lease_expires_at", { withTimezone: true, mode: "date" }),
     journalVersion: integer("journal_version").notNull().default(0),
     /** Highest checkpoint sequence number applied (verbatim and delta checkpoints). */

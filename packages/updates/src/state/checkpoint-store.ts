@@ -37,10 +37,12 @@ export class CheckpointStore {
    * Returns the deployment text as of stack version `version`: the newest
    * checkpoint at or below it, because an update that wrote no checkpoint
    * (it failed early, or changed nothing) leaves the state as it was. Returns
-   * undefined when no checkpoint exists at or below `version`.
+   * undefined when no checkpoint exists at or below `version`. Inside a
+   * transaction pass it as `executor`: PGlite has one connection, so a query
+   * outside the open transaction would wait for it forever.
    */
-  async read(stackId: string, version: number): Promise<Uint8Array | undefined> {
-    const [row] = await this.#db
+  async read(stackId: string, version: number, executor: Database | Transaction = this.#db): Promise<Uint8Array | undefined> {
+    const [row] = await executor
       .select({ blobKey: checkpoints.blobKey })
       .from(checkpoints)
       .where(and(eq(checkpoints.stackId, stackId), lte(checkpoints.version, version)))

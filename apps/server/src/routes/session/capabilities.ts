@@ -15,10 +15,17 @@ interface Capability {
  */
 export function listCapabilities(c: Context<AppEnv>): Capability[] {
   const { config } = c.get("services");
-  const capabilities: Capability[] = [];
-  void config;
-  // TODO: advertise delta-checkpoint-uploads-v2, batch-encrypt and deployment-schema-version once the update protocol serves them.
-  return capabilities;
+  return [
+    // Deltas against the update's previous save, for checkpoints of at least the cutoff size.
+    {
+      capability: "delta-checkpoint-uploads-v2",
+      version: 2,
+      configuration: { checkpointCutoffSizeBytes: config.deltaCutoffBytes },
+    },
+    { capability: "batch-encrypt" },
+    // Version 4 deployments (with features) are stored as sent, so the CLI need not downgrade them.
+    { capability: "deployment-schema-version", version: 1, configuration: { version: 4 } },
+  ];
 }
 
 export function getCapabilities(c: Context<AppEnv>) {

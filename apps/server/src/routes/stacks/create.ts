@@ -27,8 +27,11 @@ export async function createStack(c: Context<AppEnv>) {
   const body = await readJsonBody(c, createStackRequest);
   validateStackName(body.stackName);
 
-  const { stacks } = c.get("services");
-  // TODO: import `state` into the new stack once the updates service offers imports.
-  await stacks.createStack(caller, { orgName, projectName, stackName: body.stackName }, { tags: body.tags ?? {} });
+  const { stacks, updates } = c.get("services");
+  const stack = await stacks.createStack(caller, { orgName, projectName, stackName: body.stackName }, { tags: body.tags ?? {} });
+  if (body.state !== undefined && body.state !== null) {
+    // An initial state becomes version 1, like a `pulumi stack import` right after creation.
+    await updates.importDeployment(caller, stack, new TextEncoder().encode(JSON.stringify(body.state)));
+  }
   return c.json({});
 }

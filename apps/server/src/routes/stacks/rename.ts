@@ -5,6 +5,7 @@ import { validateProjectName, validateStackName } from "@procella/types";
 
 import type { AppEnv } from "../../env.ts";
 import { readJsonBody } from "../../http/body.ts";
+import { requireCaller } from "../caller.ts";
 import { stackRefFromParams } from "../params.ts";
 
 /** Pulumi's `apitype.StackRenameRequest`; the CLI fills both fields. */
@@ -21,7 +22,8 @@ export async function renameStack(c: Context<AppEnv>) {
   validateProjectName(projectName);
   validateStackName(body.newName);
 
-  // TODO: rewrite the URNs of the stored state once the updates service offers a state rename.
-  await c.get("services").stacks.renameStack(ref, { projectName, stackName: body.newName });
+  const { stacks, updates } = c.get("services");
+  const stack = await stacks.getStack(ref);
+  await updates.renameStack(requireCaller(c), stack, { projectName, stackName: body.newName });
   return c.body(null, 204);
 }

@@ -1,0 +1,127 @@
+import { and, eq, lt, or } from "drizzle-orm";
+
+import { type Transaction, type UpdateRow, updates } from "@procella/db";
+import type { StackRecord } from "@procella/stacks";
+import { NotFoundError } from "@procella/types";
+
+import type { UpdatesContext } from "../context.ts";
+import { persistJournal } from "../state/journal-store.ts";
+import type { GarbageCollectionResult, Lease, UpdateStatus } from "../updates-service.ts";
+import { assertUpdateId } from "./update-id.ts";
+
+type FinalStatus = Extract<UpdateStatus, "succeeded" | "failed" | "cancelled">;
+
+const activeStatuses = ["not-started", "in-progress"] as const;
+
+/**
+ * Ends a locked, active update: a journaling update first has its journal
+ * replayed into the stack's state, so every acknowledged entry survives even
+ * when the update failed or was abandoned.
+ */
+async function finish(
+  context: UpdatesContext,
+  tx: Transaction,
+  update: UpdateRow,
+  status: FinalStatus,
+): Promise<{ uploadedKey?: string; replacedKey?: string }> {
+  const persisted = update.status === "in-progress" ? await persistJournal(context, tx, update) : {};
+  const now = context.now();
+  await tx
+    .update(updates)
+    .set({ status, endedAt: now, leaseExpiresAt: now, updatedAt: now })
+    .where(eq(updates.id, update.id));
+  return persisted;
+}
+
+async function finishLocked(
+  context: UpdatesContext,
+  updateId: string,
+  stackId: string,
+  status: FinalStatus,
+  stillEligible: (update: UpdateRow) => boolean,
+): Promise<boolean> {
+  let keys: { uploadedKey?: string; replacedKey?: string } = {};
+  let finished = false;
+  try {
+    await context.db.transaction(async (tx) => {
+      const [update] = await tx
+        .select()
+        .from(updates)
+        .where(and(eq(updates.id, updateId), eq(updates.stackId, stackId)))
+        .for("update")
+        .limit(1);
+      if (!update) {
+        throw new NotFoundError(`Update '${updateId}' not found.`);
+      }
+      if (!stillEligible(update)) {
+        return;
+      }
+      keys = await finish(context, tx, update, status);
+      finished = true;
+    });
+  } catch (error) {
+    if (keys.uploadedKey) {
+      await context.checkpoints.discard(keys.uploadedKey).catch(() => undefined);
+    }
+    throw error;
+  }
+  if (keys.replacedKey) {
+    await context.checkpoints.discard(keys.replacedKey).catch(() => undefined);
+  }
+  return finished;
+}
+
+const isActive = (update: UpdateRow) => (activeStatuses as readonly string[]).includes(update.status);
+
+/** `POST .../complete`; completing an update that already ended is a no-op, so CLI retries succeed. */
+export async function completeUpdate(context: UpdatesContext, lease: Lease, status: FinalStatus): Promise<void> {
+  await finishLocked(context, lease.updateId, lease.stackId, status, isActive);
+}
+
+/** `pulumi cancel`: ends an active update as cancelled; a finished one is left as it is. */
+export async function cancelUpdate(context: UpdatesContext, stack: StackRecord, updateId: string): Promise<void> {
+  assertUpdateId(updateId);
+  const cancelled = await finishLocked(context, updateId, stack.id, "cancelled", isActive);
+  if (cancelled) {
+    context.logger.info("update cancelled", { stackId: stack.id, updateId });
+  }
+}
+
+/**
+ * Cancels updates whose lease expired (the CLI died or lost the network) and
+ * updates created but never started within the configured age. The caller
+ * holds the GC advisory lock, so one replica does this at a time; each
+ * candidate is re-checked under its row lock.
+ */
+export async function collectGarbage(context: UpdatesContext, now: Date): Promise<GarbageCollectionResult> {
+  const unstartedBefore = new Date(now.getTime() - context.unstartedSeconds * 1000);
+  const candidates = await context.db
+    .select({ id: updates.id, stackId: updates.stackId, status: updates.status })
+    .from(updates)
+    .where(
+      or(
+        and(eq(updates.status, "in-progress"), lt(updates.leaseExpiresAt, now)),
+        and(eq(updates.status, "not-started"), lt(updates.createdAt, unstartedBefore)),
+      ),
+    )
+    .limit(1000);
+
+  const result: GarbageCollectionResult = { cancelled: [] };
+  for (const candidate of candidates) {
+    const reason = candidate.status === "in-progress" ? "lease-expired" : "never-started";
+    const expired = (update: UpdateRow) =>
+      reason === "lease-expired"
+        ? update.status === "in-progress" && update.leaseExpiresAt !== null && update.leaseExpiresAt < now
+        : update.status === "not-started" && update.createdAt < unstartedBefore;
+    if (await finishLocked(context, candidate.id, candidate.stackId, "cancelled", expired)) {
+      result.cancelled.push({ updateId: candidate.id, stackId: candidate.stackId, reason });
+      context.logger.warn("gc cancelled an abandoned update", {
+        updateId: candidate.id,
+        stackId: candidate.stackId,
+        reason,
+      });
+    }
+  }
+  return result;
+}
+
