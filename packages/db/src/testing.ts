@@ -15,8 +15,15 @@ export function testDatabaseTargets(): DatabaseKind[] {
   if (!url && process.env.CI === "true") {
     throw new Error("PROCELLA_TEST_DATABASE_URL must name a PostgreSQL server when CI=true");
   }
+  if (!url && !skipNoticePrinted) {
+    skipNoticePrinted = true;
+    process.stderr.write(
+      "SKIP PostgreSQL variants: set PROCELLA_TEST_DATABASE_URL=postgres://user:password@127.0.0.1:5432/postgres to run them\n",
+    );
+  }
   return url ? ["pglite", "postgres"] : ["pglite"];
 }
+let skipNoticePrinted = false;
 
 export interface TestDatabase {
   handle: DatabaseHandle;
