@@ -15,6 +15,8 @@ CREATE TABLE "checkpoints" (
 	"version" integer NOT NULL,
 	"update_id" uuid,
 	"blob_key" text NOT NULL,
+	"format" text DEFAULT 'full' NOT NULL,
+	"patch_base_version" integer,
 	"size_bytes" integer NOT NULL,
 	"stored_bytes" integer NOT NULL,
 	"resource_count" integer DEFAULT 0 NOT NULL,

@@ -1,6 +1,6 @@
 import { and, eq, lt, or } from "drizzle-orm";
 
-import { type Transaction, type UpdateRow, updates } from "@procella/db";
+import { checkpoints, type Transaction, type UpdateRow, updates } from "@procella/db";
 import type { StackRecord } from "@procella/stacks";
 import { NotFoundError } from "@procella/types";
 
@@ -23,14 +23,50 @@ async function finish(
   tx: Transaction,
   update: UpdateRow,
   status: FinalStatus,
-): Promise<{ uploadedKey?: string; replacedKey?: string }> {
-  const persisted = update.status === "in-progress" ? await persistJournal(context, tx, update) : {};
+): Promise<BlobKeys> {
+  const keys: BlobKeys = { uploaded: [], replaced: [] };
+  if (update.status === "in-progress") {
+    const persisted = await persistJournal(context, tx, update);
+    collect(keys, persisted);
+    collect(keys, await compactPreviousVersion(context, tx, update));
+  }
   const now = context.now();
   await tx
     .update(updates)
     .set({ status, endedAt: now, leaseExpiresAt: now, updatedAt: now })
     .where(eq(updates.id, update.id));
-  return persisted;
+  return keys;
+}
+
+interface BlobKeys {
+  uploaded: string[];
+  replaced: string[];
+}
+
+function collect(keys: BlobKeys, result: { uploadedKey?: string; replacedKey?: string }): void {
+  if (result.uploadedKey) keys.uploaded.push(result.uploadedKey);
+  if (result.replacedKey) keys.replaced.push(result.replacedKey);
+}
+
+/** Once an update's version is final, the version before it becomes a patch against it. */
+async function compactPreviousVersion(
+  context: UpdatesContext,
+  tx: Transaction,
+  update: UpdateRow,
+): Promise<{ uploadedKey?: string; replacedKey?: string }> {
+  if (update.dryRun || update.version === null) {
+    return {};
+  }
+  const [own] = await tx
+    .select({ updateId: checkpoints.updateId })
+    .from(checkpoints)
+    .where(and(eq(checkpoints.stackId, update.stackId), eq(checkpoints.version, update.version)))
+    .limit(1);
+  if (!own || own.updateId !== update.id) {
+    return {};
+  }
+  const text = await context.checkpoints.read(update.stackId, update.version, tx);
+  return text ? context.checkpoints.compactPrevious(tx, update.stackId, update.version, text) : {};
 }
 
 async function finishLocked(
@@ -40,7 +76,7 @@ async function finishLocked(
   status: FinalStatus,
   stillEligible: (update: UpdateRow) => boolean,
 ): Promise<boolean> {
-  let keys: { uploadedKey?: string; replacedKey?: string } = {};
+  let keys: BlobKeys = { uploaded: [], replaced: [] };
   let finished = false;
   try {
     await context.db.transaction(async (tx) => {
@@ -60,13 +96,13 @@ async function finishLocked(
       finished = true;
     });
   } catch (error) {
-    if (keys.uploadedKey) {
-      await context.checkpoints.discard(keys.uploadedKey).catch(() => undefined);
+    for (const key of keys.uploaded) {
+      await context.checkpoints.discard(key).catch(() => undefined);
     }
     throw error;
   }
-  if (keys.replacedKey) {
-    await context.checkpoints.discard(keys.replacedKey).catch(() => undefined);
+  for (const key of keys.replaced) {
+    await context.checkpoints.discard(key).catch(() => undefined);
   }
   return finished;
 }

@@ -28,7 +28,7 @@ export async function runSingleShotUpdate(
   work: (tx: Transaction, current: { version: number }) => Promise<SingleShotWrite>,
 ): Promise<{ updateId: string; version: number }> {
   const uploaded: string[] = [];
-  let replaced: string | undefined;
+  const replaced: string[] = [];
   try {
     const result = await context.db.transaction(async (tx) => {
       const [stackRow] = await tx.select().from(stacks).where(eq(stacks.id, stack.id)).for("update").limit(1);
@@ -84,12 +84,16 @@ export async function runSingleShotUpdate(
         };
         const blob = await context.checkpoints.upload(checkpoint);
         uploaded.push(blob.blobKey);
-        replaced = await context.checkpoints.record(tx, checkpoint, blob);
+        const previousKey = await context.checkpoints.record(tx, checkpoint, blob);
+        if (previousKey) replaced.push(previousKey);
+        const compacted = await context.checkpoints.compactPrevious(tx, stack.id, version, write.text);
+        if (compacted.uploadedKey) uploaded.push(compacted.uploadedKey);
+        if (compacted.replacedKey) replaced.push(compacted.replacedKey);
       }
       return { updateId: update.id, version };
     });
-    if (replaced) {
-      await context.checkpoints.discard(replaced).catch(() => undefined);
+    for (const key of replaced) {
+      await context.checkpoints.discard(key).catch(() => undefined);
     }
     return result;
   } catch (error) {
