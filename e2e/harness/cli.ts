@@ -29,12 +29,16 @@ export class PulumiCli {
   token: string;
   readonly #baseEnv: Record<string, string>;
 
-  constructor(options: { url: string; token: string; env?: Record<string, string> }) {
+  readonly binDir: string;
+
+  /** `binDir` selects another CLI build (older releases for compatibility runs); default the pinned one. */
+  constructor(options: { url: string; token: string; env?: Record<string, string>; binDir?: string }) {
     this.home = mkdtempSync(path.join(os.tmpdir(), "procella-pulumi-home-"));
     this.workDir = mkdtempSync(path.join(os.tmpdir(), "procella-pulumi-work-"));
     this.url = options.url;
     this.token = options.token;
-    const bin = pulumiBinDir();
+    const bin = options.binDir ?? pulumiBinDir();
+    this.binDir = bin;
     this.#baseEnv = {
       PATH: `${bin}:${process.env.PATH ?? "/usr/bin:/bin"}`,
       HOME: this.home,
@@ -58,7 +62,7 @@ export class PulumiCli {
       "random",
       providerVersion,
       "--file",
-      path.join(pulumiBinDir(), "pulumi-resource-random"),
+      path.join(this.binDir, "pulumi-resource-random"),
     ]);
     if (result.code !== 0) {
       throw new Error(`installing the test provider failed: ${result.stderr}`);

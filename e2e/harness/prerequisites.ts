@@ -11,13 +11,13 @@ export const providerVersion = "0.1.0";
  * Directory with `pulumi`, `pulumi-language-yaml` and `pulumi-resource-random`,
  * as scripts/build-pulumi.sh leaves them. PROCELLA_PULUMI_BIN_DIR overrides it.
  */
-export function pulumiBinDir(): string {
+export function pulumiBinDir(version = pulumiVersion): string {
   const override = process.env.PROCELLA_PULUMI_BIN_DIR;
-  if (override) {
+  if (override && version === pulumiVersion) {
     return override;
   }
   const cacheRoot = process.env.PROCELLA_CACHE_DIR ?? path.join(os.homedir(), ".cache", "procella");
-  return path.join(cacheRoot, `pulumi-v${pulumiVersion}-yaml-v${pulumiYamlVersion}`, "bin");
+  return path.join(cacheRoot, `pulumi-v${version}-yaml-v${pulumiYamlVersion}`, "bin");
 }
 
 const requiredBinaries = ["pulumi", "pulumi-language-yaml", "pulumi-resource-random"];
