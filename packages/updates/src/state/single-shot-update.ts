@@ -15,9 +15,9 @@ export interface SingleShotWrite {
 }
 
 /**
- * Runs a state change that is not driven by the CLI's update protocol
- * (stack import, stack rename) as one transaction: it takes the stack's
- * lock, refuses while an update is active, allocates the next version,
+ * Runs a state change that the CLI makes outside the update protocol (stack
+ * import, stack rename) as one transaction. It locks the stack, rejects the
+ * change while an update is active, and allocates the next version. Then it
  * records a finished update of `kind` in history and writes the checkpoint.
  */
 export async function runSingleShotUpdate(

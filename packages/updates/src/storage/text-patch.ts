@@ -1,8 +1,8 @@
 /**
  * Patches between two versions of a deployment's JSON text, used to store
  * older stack versions as the difference to a newer one. The texts are cut
- * into one segment per resource (cut at the `{` that opens the object holding
- * a `"urn":"` key; the CLI puts `id` before `urn` in custom resources), so a
+ * into one segment per resource, at the `{` that opens each object with a
+ * `"urn":"` key (the CLI puts `id` before `urn` in custom resources). So a
  * resource that only moved is still found. Identical segments are found
  * by hash, and the patch copies byte ranges of the base or inserts new
  * bytes. Both directions are linear in the size of the texts.
