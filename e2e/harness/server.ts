@@ -87,10 +87,12 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     })();
   });
 
-  const timeout = new Promise<never>((_, reject) =>
-    setTimeout(() => reject(new Error(`server did not start within 120 s: ${stderrText.slice(-2000)}`)), 120_000),
-  );
-  const url = await Promise.race([started, timeout]);
+  let startTimer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    startTimer = setTimeout(() => reject(new Error(`server did not start within 120 s: ${stderrText.slice(-2000)}`)), 120_000);
+  });
+  // The timer is cleared once the server is up, so it does not keep a script's event loop alive for 120 s.
+  const url = await Promise.race([started, timeout]).finally(() => clearTimeout(startTimer));
   const port = Number(new URL(url).port);
 
   return {

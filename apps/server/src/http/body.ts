@@ -14,7 +14,14 @@ async function readLimited(
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch (error) {
+      // The client closed the connection mid-upload; nothing was stored.
+      throw new BadRequestError(`Invalid request: the ${what} could not be read completely.`, { cause: error });
+    }
+    const { done, value } = chunk;
     if (done) {
       break;
     }
