@@ -6,8 +6,10 @@ import { handleError } from "./http/errors.ts";
 import { requestLog } from "./middleware/request-log.ts";
 import { createApiRoutes } from "./routes/api.ts";
 import { healthz } from "./routes/healthz.ts";
+import { createStaticRoutes, defaultUiDir } from "./routes/static.ts";
+import { createTrpcRoutes } from "./routes/trpc.ts";
 
-/** Builds the one Hono app: /api for the CLI, /healthz, and (later) /trpc and the SPA. */
+/** Builds the one Hono app: /api for the CLI, /healthz, /trpc for the dashboard, and the SPA at every other path. */
 export function createApp(services: Services): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
@@ -28,5 +30,7 @@ export function createApp(services: Services): Hono<AppEnv> {
 
   app.get("/healthz", healthz);
   app.route("/api", createApiRoutes());
+  app.route("/trpc", createTrpcRoutes(services));
+  app.route("/", createStaticRoutes({ root: services.config.uiDir ?? defaultUiDir }));
   return app;
 }

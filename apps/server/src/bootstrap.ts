@@ -1,6 +1,12 @@
 import path from "node:path";
 
 import { type AuthService, DevAuthService } from "@procella/auth";
+import {
+  AccessTokenAuthService,
+  type AccessTokenService,
+  PostgresAccessTokenService,
+  userDirectoryFromTokens,
+} from "@procella/auth/access-tokens";
 import type { Config } from "@procella/config";
 import { AesCryptoService, type CryptoService, NopCryptoService, parseMasterKey } from "@procella/crypto";
 import { connectDatabase, type DatabaseHandle, migrateDatabase } from "@procella/db";
@@ -61,19 +67,29 @@ function createCrypto(config: Readonly<Config>, logger: Logger): CryptoService {
   return new NopCryptoService();
 }
 
-function createAuth(config: Readonly<Config>): { auth: AuthService; devToken?: string } {
+function createAuth(
+  config: Readonly<Config>,
+  database: DatabaseHandle,
+): { auth: AuthService; tokens: AccessTokenService; devToken?: string } {
   if (config.auth.mode === "descope") {
     // TODO: build DescopeAuthService once Descope session validation is implemented.
     throw new Error("PROCELLA_AUTH_MODE=descope is not supported yet; use PROCELLA_AUTH_MODE=dev");
   }
   const devToken = config.auth.devToken ?? devTokenFromDataDir(config.dataDir).value;
-  const auth = new DevAuthService({
+  const configured = {
     devToken,
     devUserLogin: config.auth.devUserLogin,
     devOrgLogin: config.auth.devOrgLogin,
     devUsers: config.auth.devUsers,
-  });
-  return { auth, devToken: config.auth.devToken ? undefined : devToken };
+  };
+  // Tokens created in the dashboard belong to a configured user and carry that user's current roles.
+  const users = userDirectoryFromTokens(new DevAuthService(configured), [
+    devToken,
+    ...config.auth.devUsers.map((user) => user.token),
+  ]);
+  const tokens = new PostgresAccessTokenService({ db: database.db });
+  const auth = new DevAuthService({ ...configured, fallback: new AccessTokenAuthService({ tokens, users }) });
+  return { auth, tokens, devToken: config.auth.devToken ? undefined : devToken };
 }
 
 /** Builds every service once, from configuration: the composition root. */
@@ -81,7 +97,7 @@ export async function bootstrap(config: Readonly<Config>, logger: Logger): Promi
   const database = await openDatabase(config);
   const blobs = await openBlobStorage(config, logger);
   const crypto = createCrypto(config, logger);
-  const { auth, devToken } = createAuth(config);
+  const { auth, tokens, devToken } = createAuth(config, database);
   const stacks = new PostgresStacksService({ db: database.db, blobs });
   const updates = new PostgresUpdatesService({
     db: database.db,
@@ -99,7 +115,7 @@ export async function bootstrap(config: Readonly<Config>, logger: Logger): Promi
   });
 
   return {
-    services: { config, logger, database, blobs, crypto, auth, stacks, updates },
+    services: { config, logger, database, blobs, crypto, auth, tokens, stacks, updates },
     devToken,
     gcWorker,
   };

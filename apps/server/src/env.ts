@@ -1,4 +1,5 @@
 import type { AuthService } from "@procella/auth";
+import type { AccessTokenService } from "@procella/auth/access-tokens";
 import type { Config } from "@procella/config";
 import type { DatabaseHandle } from "@procella/db";
 import type { CryptoService } from "@procella/crypto";
@@ -15,6 +16,8 @@ export interface Services {
   blobs: BlobStorage;
   crypto: CryptoService;
   auth: AuthService;
+  /** Personal access tokens created from the dashboard. */
+  tokens: AccessTokenService;
   stacks: StacksService;
   updates: UpdatesService;
 }

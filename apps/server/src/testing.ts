@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-import { DevAuthService } from "@procella/auth";
+import { DevAuthService, type DevAuthServiceOptions } from "@procella/auth";
+import { AccessTokenAuthService, PostgresAccessTokenService, userDirectoryFromTokens } from "@procella/auth/access-tokens";
 import { loadConfig } from "@procella/config";
 import { AesCryptoService, generateMasterKey } from "@procella/crypto";
 import type { DatabaseKind } from "@procella/db";
@@ -39,21 +40,26 @@ export async function createTestApp(kind: DatabaseKind, env: Record<string, stri
   const logs: LogFields[] = [];
   const logger = new JsonLogger({ level: "debug", write: (line) => logs.push(JSON.parse(line) as LogFields) });
   const blobs = new LocalBlobStorage({ root: blobDir });
+  const devUsers: DevAuthServiceOptions = {
+    devToken: adminToken,
+    devUserLogin: "alice",
+    devOrgLogin: "acme",
+    devUsers: [
+      { token: viewerToken, login: "victor", orgs: { acme: "viewer" } },
+      { token: outsiderToken, login: "olga", orgs: { globex: "admin" } },
+    ],
+  };
+  const tokens = new PostgresAccessTokenService({ db: database.handle.db });
+  // Dashboard tokens authenticate as the configured user who created them, as in bootstrap.
+  const users = userDirectoryFromTokens(new DevAuthService(devUsers), [adminToken, viewerToken, outsiderToken]);
   const services: Services = {
     config,
     logger,
     database: database.handle,
     blobs,
     crypto: new AesCryptoService({ masterKey: generateMasterKey() }),
-    auth: new DevAuthService({
-      devToken: adminToken,
-      devUserLogin: "alice",
-      devOrgLogin: "acme",
-      devUsers: [
-        { token: viewerToken, login: "victor", orgs: { acme: "viewer" } },
-        { token: outsiderToken, login: "olga", orgs: { globex: "admin" } },
-      ],
-    }),
+    auth: new DevAuthService({ ...devUsers, fallback: new AccessTokenAuthService({ tokens, users }) }),
+    tokens,
     stacks: new PostgresStacksService({ db: database.handle.db, blobs }),
     updates: undefined as unknown as Services["updates"], // Replaced below: it needs the stacks service.
   };

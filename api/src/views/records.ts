@@ -1,0 +1,1 @@
+export type { EngineEventRecord, EventsPage, UpdateRecord } from "@procella/updates";
