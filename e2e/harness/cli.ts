@@ -45,6 +45,8 @@ export class PulumiCli {
       PULUMI_HOME: this.home,
       PULUMI_SKIP_UPDATE_CHECK: "true",
       PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+      // Resource plugins come only from this PULUMI_HOME, as for a user; the YAML host is found next to pulumi.
+      PULUMI_IGNORE_AMBIENT_PLUGINS: "true",
       PULUMI_SKIP_CONFIRMATIONS: "true",
       PULUMI_CONSOLE_DOMAIN: new URL(options.url).host,
       PULUMI_BACKEND_URL: options.url,
