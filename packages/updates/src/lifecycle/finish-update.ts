@@ -5,6 +5,7 @@ import type { StackRecord } from "@procella/stacks";
 import { NotFoundError } from "@procella/types";
 
 import type { UpdatesContext } from "../context.ts";
+import { JournalReplayError } from "../journal/errors.ts";
 import { persistJournal } from "../state/journal-store.ts";
 import type { GarbageCollectionResult, Lease, UpdateStatus } from "../updates-service.ts";
 import { assertUpdateId } from "./update-id.ts";
@@ -16,31 +17,51 @@ const activeStatuses = ["not-started", "in-progress"] as const;
 /**
  * Ends a locked, active update: a journaling update first has its journal
  * replayed into the stack's state, so every acknowledged entry survives even
- * when the update failed or was abandoned.
+ * when the update failed or was abandoned. A journal that does not replay
+ * leaves the previous state in place and the update ends as failed (or
+ * cancelled), so the stack is never stuck behind it.
  */
 async function finish(
   context: UpdatesContext,
   tx: Transaction,
   update: UpdateRow,
-  status: FinalStatus,
-): Promise<BlobKeys> {
-  const keys: BlobKeys = { uploaded: [], replaced: [] };
+  requested: FinalStatus,
+): Promise<FinishOutcome> {
+  const outcome: FinishOutcome = { uploaded: [], replaced: [] };
+  let status = requested;
   if (update.status === "in-progress") {
-    const persisted = await persistJournal(context, tx, update);
-    collect(keys, persisted);
-    collect(keys, await compactPreviousVersion(context, tx, update));
+    try {
+      collect(outcome, await persistJournal(context, tx, update));
+    } catch (error) {
+      if (!(error instanceof JournalReplayError)) {
+        throw error;
+      }
+      context.logger.error("journal replay failed; the stack keeps its previous state", {
+        updateId: update.id,
+        stackId: update.stackId,
+        sequenceID: error.sequenceID,
+        error,
+      });
+      outcome.replayError = error;
+      status = requested === "cancelled" ? "cancelled" : "failed";
+    }
+    collect(outcome, await compactPreviousVersion(context, tx, update));
   }
   const now = context.now();
   await tx
     .update(updates)
     .set({ status, endedAt: now, leaseExpiresAt: now, updatedAt: now })
     .where(eq(updates.id, update.id));
-  return keys;
+  return outcome;
 }
 
 interface BlobKeys {
   uploaded: string[];
   replaced: string[];
+}
+
+interface FinishOutcome extends BlobKeys {
+  replayError?: JournalReplayError;
 }
 
 function collect(keys: BlobKeys, result: { uploadedKey?: string; replacedKey?: string }): void {
@@ -75,8 +96,8 @@ async function finishLocked(
   stackId: string,
   status: FinalStatus,
   stillEligible: (update: UpdateRow) => boolean,
-): Promise<boolean> {
-  let keys: BlobKeys = { uploaded: [], replaced: [] };
+): Promise<{ finished: boolean; replayError?: JournalReplayError }> {
+  let keys: FinishOutcome = { uploaded: [], replaced: [] };
   let finished = false;
   try {
     await context.db.transaction(async (tx) => {
@@ -104,20 +125,30 @@ async function finishLocked(
   for (const key of keys.replaced) {
     await context.checkpoints.discard(key).catch(() => undefined);
   }
-  return finished;
+  return { finished, replayError: keys.replayError };
 }
 
 const isActive = (update: UpdateRow) => (activeStatuses as readonly string[]).includes(update.status);
 
-/** `POST .../complete`; completing an update that already ended is a no-op, so CLI retries succeed. */
+/**
+ * `POST .../complete`; completing an update that already ended is a no-op,
+ * so CLI retries succeed. When the journal does not replay, the update ends
+ * as failed and the CLI gets a 422 saying the state was not changed.
+ */
 export async function completeUpdate(context: UpdatesContext, lease: Lease, status: FinalStatus): Promise<void> {
-  await finishLocked(context, lease.updateId, lease.stackId, status, isActive);
+  const { replayError } = await finishLocked(context, lease.updateId, lease.stackId, status, isActive);
+  if (replayError) {
+    throw new JournalReplayError(
+      `The update's journal could not be turned into a checkpoint, so the stack keeps its previous state: ${replayError.message}`,
+      { cause: replayError },
+    );
+  }
 }
 
 /** `pulumi cancel`: ends an active update as cancelled; a finished one is left as it is. */
 export async function cancelUpdate(context: UpdatesContext, stack: StackRecord, updateId: string): Promise<void> {
   assertUpdateId(updateId);
-  const cancelled = await finishLocked(context, updateId, stack.id, "cancelled", isActive);
+  const { finished: cancelled } = await finishLocked(context, updateId, stack.id, "cancelled", isActive);
   if (cancelled) {
     context.logger.info("update cancelled", { stackId: stack.id, updateId });
   }
@@ -149,7 +180,7 @@ export async function collectGarbage(context: UpdatesContext, now: Date): Promis
       reason === "lease-expired"
         ? update.status === "in-progress" && update.leaseExpiresAt !== null && update.leaseExpiresAt < now
         : update.status === "not-started" && update.createdAt < unstartedBefore;
-    if (await finishLocked(context, candidate.id, candidate.stackId, "cancelled", expired)) {
+    if ((await finishLocked(context, candidate.id, candidate.stackId, "cancelled", expired)).finished) {
       result.cancelled.push({ updateId: candidate.id, stackId: candidate.stackId, reason });
       context.logger.warn("gc cancelled an abandoned update", {
         updateId: candidate.id,

@@ -4,6 +4,7 @@ import { journalEntries, type Transaction, type UpdateRow, updates } from "@proc
 import { BadRequestError } from "@procella/types";
 
 import type { UpdatesContext } from "../context.ts";
+import { JournalReplayError } from "../journal/errors.ts";
 import { replayJournal } from "../journal/replay.ts";
 import { engineVersionOf } from "./engine-version.ts";
 import type { JournalEntry, UntypedDeployment } from "../journal/types.ts";
@@ -13,6 +14,42 @@ import { encodeJson, summarizeDeploymentObject } from "./deployment-text.ts";
 
 const maxEntriesPerRequest = 10_000;
 const maxJournalKind = 9;
+
+const indexFields = [
+  "removeOld",
+  "removeNew",
+  "pendingReplacementOld",
+  "pendingReplacementNew",
+  "deleteOld",
+  "deleteNew",
+] as const;
+const objectFields = ["state", "operation", "secretsProvider", "newSnapshot", "extension"] as const;
+
+const isIndex = (value: unknown) => typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
+const isObject = (value: unknown) => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** Checks the types of an entry's optional fields, naming the first wrong one. */
+function fieldProblem(entry: Record<string, unknown>): string | undefined {
+  if (!isIndex(entry.operationID ?? 0)) {
+    return "operationID must be a non-negative integer";
+  }
+  for (const field of indexFields) {
+    const value = entry[field];
+    if (value !== undefined && value !== null && !isIndex(value)) {
+      return `${field} must be null or a non-negative integer`;
+    }
+  }
+  for (const field of objectFields) {
+    const value = entry[field];
+    if (value !== undefined && value !== null && !isObject(value)) {
+      return `${field} must be null or an object`;
+    }
+  }
+  if (entry.snippets !== undefined && entry.snippets !== null && !Array.isArray(entry.snippets)) {
+    return "snippets must be null or an array";
+  }
+  return undefined;
+}
 
 function validateEntries(entries: unknown[]): Record<string, unknown>[] {
   if (entries.length > maxEntriesPerRequest) {
@@ -28,6 +65,10 @@ function validateEntries(entries: unknown[]): Record<string, unknown>[] {
     }
     if (typeof kind !== "number" || !Number.isInteger(kind) || kind < 0 || kind > maxJournalKind) {
       throw new BadRequestError(`Invalid journal entry at index ${index}: kind must be an integer from 0 to ${maxJournalKind}.`);
+    }
+    const problem = fieldProblem(entry as Record<string, unknown>);
+    if (problem) {
+      throw new BadRequestError(`Invalid journal entry at index ${index} (sequenceID ${sequenceID}): ${problem}.`);
     }
     return entry as Record<string, unknown>;
   });
@@ -60,6 +101,8 @@ export async function appendJournalEntries(context: UpdatesContext, lease: Lease
  * stores the result as the update's version. Runs inside `tx`, which holds
  * the update's lock. Does nothing for an update without entries, because
  * then the state did not change. Returns the blob key the write replaced.
+ * Throws JournalReplayError, before writing anything, when the entries do
+ * not replay.
  */
 export async function persistJournal(
   context: UpdatesContext,
@@ -80,11 +123,20 @@ export async function persistJournal(
 
   const baseText = update.baseVersion ? await context.checkpoints.read(update.stackId, update.baseVersion, tx) : undefined;
   const base = baseText ? (JSON.parse(new TextDecoder().decode(baseText)) as UntypedDeployment) : undefined;
-  const replayed = replayJournal(
-    base,
-    rows.map((row) => row.entry as unknown as JournalEntry),
-    { now: context.now(), engineVersion: engineVersionOf(update, context) },
-  );
+  let replayed: UntypedDeployment;
+  try {
+    replayed = replayJournal(
+      base,
+      rows.map((row) => row.entry as unknown as JournalEntry),
+      { now: context.now(), engineVersion: engineVersionOf(update, context) },
+    );
+  } catch (error) {
+    if (error instanceof JournalReplayError) {
+      throw error;
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new JournalReplayError(`The journal of update '${update.id}' could not be replayed: ${detail}`, { cause: error });
+  }
   const { resourceCount } = summarizeDeploymentObject(replayed);
   const write = {
     stackId: update.stackId,
