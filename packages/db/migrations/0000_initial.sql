@@ -86,6 +86,6 @@ ALTER TABLE "journal_entries" ADD CONSTRAINT "journal_entries_update_id_updates_
 ALTER TABLE "updates" ADD CONSTRAINT "updates_stack_id_stacks_id_fk" FOREIGN KEY ("stack_id") REFERENCES "public"."stacks"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "access_tokens_user_idx" ON "access_tokens" USING btree ("user_login");--> statement-breakpoint
 CREATE UNIQUE INDEX "stacks_org_project_stack_key" ON "stacks" USING btree ("org_name","project_name","stack_name");--> statement-breakpoint
-CREATE UNIQUE INDEX "updates_one_active_per_stack" ON "updates" USING btree ("stack_id") WHERE "updates"."status" in ('not-started', 'in-progress') and not "updates"."dry_run";--> statement-breakpoint
+CREATE UNIQUE INDEX "updates_one_running_per_stack" ON "updates" USING btree ("stack_id") WHERE "updates"."status" = 'in-progress' and not "updates"."dry_run";--> statement-breakpoint
 CREATE INDEX "updates_stack_created_idx" ON "updates" USING btree ("stack_id","created_at");--> statement-breakpoint
 CREATE INDEX "updates_active_idx" ON "updates" USING btree ("status","lease_expires_at") WHERE "updates"."status" in ('not-started', 'in-progress');

@@ -25,7 +25,7 @@ describe.each(testDatabaseTargets())("database on %s", (kind) => {
     await database.handle.ping();
   });
 
-  test("one active update per stack", async () => {
+  test("one running update per stack", async () => {
     const { db } = database.handle;
     const [stack] = await db
       .insert(stacks)
@@ -33,14 +33,15 @@ describe.each(testDatabaseTargets())("database on %s", (kind) => {
       .returning();
     if (!stack) throw new Error("insert returned no row");
 
-    await db.insert(updates).values({ stackId: stack.id, kind: "update", requestedBy: "alice" });
-    // A dry run does not hold the stack.
-    await db.insert(updates).values({ stackId: stack.id, kind: "preview", dryRun: true, requestedBy: "alice" });
-    const second = db.insert(updates).values({ stackId: stack.id, kind: "destroy", requestedBy: "bob" });
+    await db.insert(updates).values({ stackId: stack.id, kind: "update", status: "in-progress", requestedBy: "alice" });
+    // Neither a dry run nor a created, unstarted update holds the stack.
+    await db.insert(updates).values({ stackId: stack.id, kind: "preview", status: "in-progress", dryRun: true, requestedBy: "alice" });
+    await db.insert(updates).values({ stackId: stack.id, kind: "refresh", requestedBy: "carol" });
+    const second = db.insert(updates).values({ stackId: stack.id, kind: "destroy", status: "in-progress", requestedBy: "bob" });
     await expect(Promise.resolve(second)).rejects.toThrow();
 
     await db.update(updates).set({ status: "succeeded" }).where(eq(updates.kind, "update"));
-    await db.insert(updates).values({ stackId: stack.id, kind: "destroy", requestedBy: "bob" });
+    await db.insert(updates).values({ stackId: stack.id, kind: "destroy", status: "in-progress", requestedBy: "bob" });
   });
 
   test("jsonb columns store documents, not strings", async () => {

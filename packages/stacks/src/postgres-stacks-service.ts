@@ -23,7 +23,8 @@ export interface PostgresStacksServiceOptions {
 /** The CLI matches this exact message to suggest `pulumi stack rm --force`. */
 export const stackHasResourcesMessage = "Bad Request: Stack still contains resources.";
 
-const activeStatuses = ["not-started", "in-progress"] as const;
+/** Only a started update holds the stack; a created one that never started does not. */
+const activeStatuses = ["in-progress"] as const;
 
 function describeRef(ref: StackRef): string {
   return `${ref.orgName}/${ref.projectName}/${ref.stackName}`;

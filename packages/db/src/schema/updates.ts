@@ -14,7 +14,7 @@ export type UpdateKind = (typeof updateKinds)[number];
 /**
  * One row per update the CLI creates (including dry runs). The partial
  * unique index makes the database, not process memory, allow only one
- * active non-dry-run update per stack.
+ * running non-dry-run update per stack; the second start gets the 409.
  */
 export const updates = pgTable(
   "updates",
@@ -55,9 +55,9 @@ export const updates = pgTable(
     ...timestamps,
   },
   (table) => [
-    uniqueIndex("updates_one_active_per_stack")
+    uniqueIndex("updates_one_running_per_stack")
       .on(table.stackId)
-      .where(sql`${table.status} in ('not-started', 'in-progress') and not ${table.dryRun}`),
+      .where(sql`${table.status} = 'in-progress' and not ${table.dryRun}`),
     index("updates_stack_created_idx").on(table.stackId, table.createdAt),
     index("updates_active_idx")
       .on(table.status, table.leaseExpiresAt)

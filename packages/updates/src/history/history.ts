@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, isNotNull } from "drizzle-orm";
 
 import { updates } from "@procella/db";
 import type { StackRecord } from "@procella/stacks";
@@ -27,7 +27,8 @@ async function listUpdates(
   const rows = await context.db
     .select()
     .from(updates)
-    .where(and(eq(updates.stackId, stack.id), eq(updates.dryRun, dryRun)))
+    // Updates that never started (another one held the stack, or the CLI died) are not history.
+    .where(and(eq(updates.stackId, stack.id), eq(updates.dryRun, dryRun), isNotNull(updates.startedAt)))
     .orderBy(desc(updates.createdAt), desc(updates.id))
     .limit(limit)
     .offset(offset);

@@ -1,11 +1,12 @@
 import { and, eq } from "drizzle-orm";
 
-import { stacks, updates } from "@procella/db";
+import { isUniqueViolation, stacks, updates } from "@procella/db";
 import type { StackRecord } from "@procella/stacks";
 import { ConflictError, NotFoundError, validateTags } from "@procella/types";
 
 import type { UpdatesContext } from "../context.ts";
 import type { StartedUpdate } from "../updates-service.ts";
+import { updateConflictMessage } from "./create-update.ts";
 import { generateLeaseToken, hashLeaseToken } from "./lease-token.ts";
 import { assertUpdateId } from "./update-id.ts";
 
@@ -32,46 +33,54 @@ export async function startUpdate(
   const now = context.now();
   const expiresAt = new Date(now.getTime() + context.leaseSeconds * 1000);
 
-  return context.db.transaction(async (tx) => {
-    const [update] = await tx
-      .select()
-      .from(updates)
-      .where(and(eq(updates.id, updateId), eq(updates.stackId, stack.id)))
-      .for("update")
-      .limit(1);
-    if (!update) {
-      throw new NotFoundError(`Update '${updateId}' not found.`);
-    }
-    if (update.status !== "not-started") {
-      throw new ConflictError(`Update '${updateId}' was already started; its status is ${update.status}.`);
-    }
+  try {
+    return await context.db.transaction(async (tx) => {
+      const [update] = await tx
+        .select()
+        .from(updates)
+        .where(and(eq(updates.id, updateId), eq(updates.stackId, stack.id)))
+        .for("update")
+        .limit(1);
+      if (!update) {
+        throw new NotFoundError(`Update '${updateId}' not found.`);
+      }
+      if (update.status !== "not-started") {
+        throw new ConflictError(`Update '${updateId}' was already started; its status is ${update.status}.`);
+      }
 
-    const [stackRow] = await tx.select().from(stacks).where(eq(stacks.id, stack.id)).for("update").limit(1);
-    if (!stackRow) {
-      throw new NotFoundError(`Stack '${stack.orgName}/${stack.projectName}/${stack.stackName}' not found.`);
+      const [stackRow] = await tx.select().from(stacks).where(eq(stacks.id, stack.id)).for("update").limit(1);
+      if (!stackRow) {
+        throw new NotFoundError(`Stack '${stack.orgName}/${stack.projectName}/${stack.stackName}' not found.`);
+      }
+      const version = update.dryRun ? stackRow.version : stackRow.version + 1;
+      const journalVersion =
+        !update.dryRun && (request.journalVersion ?? 0) >= supportedJournalVersion ? supportedJournalVersion : 0;
+
+      await tx
+        .update(stacks)
+        .set({ version, ...(request.tags ? { tags: request.tags } : {}), updatedAt: now })
+        .where(eq(stacks.id, stack.id));
+      await tx
+        .update(updates)
+        .set({
+          status: "in-progress",
+          version,
+          baseVersion: stackRow.version,
+          journalVersion,
+          leaseTokenHash: hashLeaseToken(token),
+          leaseExpiresAt: expiresAt,
+          startedAt: now,
+          updatedAt: now,
+        })
+        .where(eq(updates.id, updateId));
+
+      return { version, token, tokenExpiration: Math.floor(expiresAt.getTime() / 1000), journalVersion };
+    });
+  } catch (error) {
+    // The partial unique index on running updates: another update started first.
+    if (isUniqueViolation(error)) {
+      throw new ConflictError(updateConflictMessage, { cause: error });
     }
-    const version = update.dryRun ? stackRow.version : stackRow.version + 1;
-    const journalVersion =
-      !update.dryRun && (request.journalVersion ?? 0) >= supportedJournalVersion ? supportedJournalVersion : 0;
-
-    await tx
-      .update(stacks)
-      .set({ version, ...(request.tags ? { tags: request.tags } : {}), updatedAt: now })
-      .where(eq(stacks.id, stack.id));
-    await tx
-      .update(updates)
-      .set({
-        status: "in-progress",
-        version,
-        baseVersion: stackRow.version,
-        journalVersion,
-        leaseTokenHash: hashLeaseToken(token),
-        leaseExpiresAt: expiresAt,
-        startedAt: now,
-        updatedAt: now,
-      })
-      .where(eq(updates.id, updateId));
-
-    return { version, token, tokenExpiration: Math.floor(expiresAt.getTime() / 1000), journalVersion };
-  });
+    throw error;
+  }
 }

@@ -64,5 +64,31 @@ export async function exportDeployment(context: UpdatesContext, stack: StackReco
     }
   }
   const text = await context.checkpoints.read(stack.id, version ?? stack.version);
-  return text ?? emptyDeploymentText;
+  if (!text) {
+    return emptyDeploymentText;
+  }
+  // The latest version needs no rewrite, because a rename stores it under the new name.
+  return version !== undefined && version < stack.version ? withCurrentSecretsStack(text, stack) : text;
+}
+
+/**
+ * Points a `service` secrets provider recorded under an earlier name of the
+ * stack at its current name. The CLI sends a deployment's decrypt calls to
+ * the stack its secrets provider names, so a version stored before
+ * `pulumi stack rename` would send them to a stack that no longer exists.
+ * The key derives from the stack id, so the current stack decrypts them.
+ */
+function withCurrentSecretsStack(text: Uint8Array, stack: StackRecord): Uint8Array {
+  const document = JSON.parse(new TextDecoder().decode(text)) as UntypedDeployment;
+  const provider = document.deployment?.secrets_providers;
+  const state = provider?.state;
+  if (provider?.type !== "service" || typeof state !== "object" || state === null || Array.isArray(state)) {
+    return text;
+  }
+  const names = state as Record<string, unknown>;
+  if (names.project === stack.projectName && names.stack === stack.stackName) {
+    return text;
+  }
+  provider.state = { ...names, project: stack.projectName, stack: stack.stackName };
+  return encodeJson(document);
 }

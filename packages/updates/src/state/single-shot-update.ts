@@ -41,7 +41,7 @@ export async function runSingleShotUpdate(
         .where(
           and(
             eq(updates.stackId, stack.id),
-            inArray(updates.status, ["not-started", "in-progress"]),
+            eq(updates.status, "in-progress"),
             eq(updates.dryRun, false),
           ),
         )

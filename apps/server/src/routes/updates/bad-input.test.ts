@@ -6,7 +6,7 @@ import { testDatabaseTargets } from "@procella/db/testing";
 
 import { adminToken, cliHeaders, createTestApp, type TestApp, viewerToken } from "../../testing.ts";
 
-/** A started update as the CLI sees it: its id and lease token. */
+/** A started update as the CLI holds it: its id and lease token. */
 interface Started {
   stack: string;
   updateId: string;
@@ -16,7 +16,7 @@ interface Started {
 interface BadUpdateRequest {
   name: string;
   method: string;
-  /** Path below `/api/stacks/acme/web/`; `{dev}`, `{other}`, `{done}` and `{preview}` become update ids. */
+  /** Path below `/api/stacks/acme/web/`, in which `{dev}`, `{other}`, `{done}` and `{preview}` become update ids. */
   path: string;
   /** `update-token` of the named update, an API token, or a literal Authorization header. */
   auth: { lease: keyof Updates } | { token: string } | { header: string };
@@ -42,7 +42,7 @@ const emptyDeployment = { manifest: { time: "2026-01-01T00:00:00Z", magic: "", v
 const firstCheckpoint = { version: 3, deployment: emptyDeployment };
 const firstCheckpointText = JSON.stringify(firstCheckpoint);
 
-/** A delta that rewrites the manifest time of `firstCheckpointText`, as the CLI's text diff would. */
+/** Delta and resulting hash that rewrite the manifest time of `firstCheckpointText`, as the CLI's text diff would. */
 const timeEdit = (() => {
   const oldTime = "2026-01-01T00:00:00Z";
   const start = new TextEncoder().encode(firstCheckpointText.slice(0, firstCheckpointText.indexOf(oldTime))).length;
@@ -292,9 +292,9 @@ const cases: BadUpdateRequest[] = [
   {
     name: "second update while one runs",
     method: "POST",
-    path: "dev/update",
+    path: "dev/update/{waiting}",
     auth: { token: adminToken },
-    body: { name: "web", runtime: "yaml", options: { dryRun: false }, config: {}, metadata: { message: "", environment: {} } },
+    body: { journalVersion: 0 },
     status: 409,
     message: "Another update is currently in progress.",
   },
@@ -311,6 +311,7 @@ const cases: BadUpdateRequest[] = [
 describe.each(testDatabaseTargets())("update protocol bad input on %s", (kind) => {
   let t: TestApp;
   let updates: Updates;
+  let waitingUpdateId: string;
 
   const call = (method: string, path: string, headers: Record<string, string>, body?: BodyInit) =>
     t.app.request(`/api/stacks/acme/web/${path}`, { method, headers, body });
@@ -332,6 +333,14 @@ describe.each(testDatabaseTargets())("update protocol bad input on %s", (kind) =
       await call("POST", `${stack}/update/${created.updateID}`, cliHeaders(adminToken), JSON.stringify({ journalVersion: 0 })),
     )) as { token: string };
     return { stack, updateId: created.updateID, token: started.token };
+  }
+
+  async function createOnly(stack: string): Promise<{ updateId: string }> {
+    const program = { name: "web", runtime: "yaml", options: {}, config: {}, metadata: { message: "", environment: {} } };
+    const created = (await expectOk(await call("POST", `${stack}/update`, cliHeaders(adminToken), JSON.stringify(program)))) as {
+      updateID: string;
+    };
+    return { updateId: created.updateID };
   }
 
   async function saveVerbatim(update: Started, sequenceNumber: number): Promise<void> {
@@ -370,11 +379,14 @@ describe.each(testDatabaseTargets())("update protocol bad input on %s", (kind) =
 
     const dev = await startUpdate("dev", "update", false);
     await saveVerbatim(dev, 1);
+    // Created on `dev` while `dev` runs, never started: the stack is taken at start.
+    waitingUpdateId = (await createOnly("dev")).updateId;
     updates = {
       dev,
       done,
       other: await startUpdate("other", "update", false),
       preview: await startUpdate("dev", "preview", true),
+      // Creating succeeds while `dev` runs; the stack is taken at start, where the case above expects the 409.
     };
   });
 
@@ -383,7 +395,9 @@ describe.each(testDatabaseTargets())("update protocol bad input on %s", (kind) =
   });
 
   test.each(cases)("$name", async (badCase) => {
-    const path = badCase.path.replace(/\{(dev|other|done|preview)\}/, (_, name: keyof Updates) => updates[name].updateId);
+    const path = badCase.path
+      .replace("{waiting}", waitingUpdateId)
+      .replace(/\{(dev|other|done|preview)\}/, (_, name: keyof Updates) => updates[name].updateId);
     let headers: Record<string, string>;
     if ("lease" in badCase.auth) {
       headers = leaseHeaders(updates[badCase.auth.lease].token);
