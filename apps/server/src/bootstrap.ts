@@ -18,6 +18,9 @@ import { GcWorker, PostgresUpdatesService } from "@procella/updates";
 import { devTokenFromDataDir, encryptionKeyFromDataDir } from "./embedded-secrets.ts";
 import type { Services } from "./env.ts";
 
+/** The Pulumi CLI ignores the lease expiry it is sent and assumes this lifetime (v3.276.0, token_source.go). */
+const cliLeaseAssumptionSeconds = 300;
+
 export interface BootstrapResult {
   services: Services;
   /** The dev token, when the server generated or loaded it from the data directory, to print in the login line. */
@@ -107,6 +110,12 @@ export async function bootstrap(config: Readonly<Config>, logger: Logger): Promi
     unstartedSeconds: config.gcUnstartedSeconds,
     reloadStack: (id) => stacks.getStackById(id),
   });
+  if (config.leaseSeconds < cliLeaseAssumptionSeconds) {
+    logger.warn("PROCELLA_LEASE_SECONDS is below 300; updates that run longer than the lease will be cancelled", {
+      leaseSeconds: config.leaseSeconds,
+      reason: "the Pulumi CLI assumes 300-second leases and renews only after half of that",
+    });
+  }
   const gcWorker = new GcWorker({
     database,
     updates,

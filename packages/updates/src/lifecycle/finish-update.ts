@@ -180,12 +180,22 @@ export async function collectGarbage(context: UpdatesContext, now: Date): Promis
       reason === "lease-expired"
         ? update.status === "in-progress" && update.leaseExpiresAt !== null && update.leaseExpiresAt < now
         : update.status === "not-started" && update.createdAt < unstartedBefore;
-    if ((await finishLocked(context, candidate.id, candidate.stackId, "cancelled", expired)).finished) {
-      result.cancelled.push({ updateId: candidate.id, stackId: candidate.stackId, reason });
-      context.logger.warn("gc cancelled an abandoned update", {
+    try {
+      if ((await finishLocked(context, candidate.id, candidate.stackId, "cancelled", expired)).finished) {
+        result.cancelled.push({ updateId: candidate.id, stackId: candidate.stackId, reason });
+        context.logger.warn("gc cancelled an abandoned update", {
+          updateId: candidate.id,
+          stackId: candidate.stackId,
+          reason,
+        });
+      }
+    } catch (error) {
+      // One update that cannot be ended (blob storage down, say) must not stop the others; the next round retries it.
+      context.logger.error("gc failed to cancel an abandoned update", {
         updateId: candidate.id,
         stackId: candidate.stackId,
         reason,
+        error,
       });
     }
   }

@@ -5,6 +5,7 @@ import type { StackRecord } from "@procella/stacks";
 import { NotFoundError } from "@procella/types";
 
 import type { UpdatesContext } from "../context.ts";
+import { JournalReplayError } from "../journal/errors.ts";
 import { replayJournal } from "../journal/replay.ts";
 import { engineVersionOf } from "./engine-version.ts";
 import type { JournalEntry, UntypedDeployment } from "../journal/types.ts";
@@ -58,9 +59,20 @@ export async function exportDeployment(context: UpdatesContext, stack: StackReco
     );
   }
   if (version === undefined || version === stack.version) {
-    const running = await replayRunningJournal(context, stack);
-    if (running) {
-      return running;
+    try {
+      const running = await replayRunningJournal(context, stack);
+      if (running) {
+        return running;
+      }
+    } catch (error) {
+      if (!(error instanceof JournalReplayError)) {
+        throw error;
+      }
+      // The running update's journal does not replay (yet); its last stored state is still correct to read.
+      context.logger.warn("journal of a running update does not replay; exporting the stored state", {
+        stackId: stack.id,
+        error,
+      });
     }
   }
   const text = await context.checkpoints.read(stack.id, version ?? stack.version);
