@@ -19,11 +19,15 @@ async function call(server: TestServer, method: string, path: string, authorizat
   return response.json() as Promise<Record<string, unknown>>;
 }
 
+/** The CLI flushes journal batches every 50 ms by default (PULUMI_JOURNALING_BATCH_PERIOD). */
+const batchPeriodMs = 50;
+
 /**
  * Latency of journal-entry and event-batch requests while `concurrency`
  * updates run at once, each sending `batches` journal batches of 10 entries
  * and `batches` event batches of 20 events, one request at a time per update
- * as the CLI does. Requests go over loopback to a real server process.
+ * as the CLI does, at most one round per 50 ms batch period like the CLI's
+ * journaler. Requests go over loopback to a real server process.
  */
 export async function benchmarkProtocolLatency(server: TestServer, concurrency: number, batches: number) {
   const token = `token ${server.token}`;
@@ -39,8 +43,11 @@ export async function benchmarkProtocolLatency(server: TestServer, concurrency: 
     const lease = `update-token ${started.token as string}`;
     const update = `${stack}/update/${updateID}`;
 
+    // Independent CLIs do not flush in step, so each update starts at its own point of the period.
+    await Bun.sleep(Math.random() * batchPeriodMs);
     let sequenceId = 1;
     for (let batch = 0; batch < batches; batch++) {
+      const roundStarted = performance.now();
       const entries = Array.from({ length: 10 }, () => {
         const id = sequenceId++;
         return { version: 1, kind: 0, sequenceID: id, operationID: id, removeOld: null, removeNew: null };
@@ -57,6 +64,7 @@ export async function benchmarkProtocolLatency(server: TestServer, concurrency: 
       begin = performance.now();
       await call(server, "POST", `${update}/events/batch`, lease, { events });
       eventLatencies.push(performance.now() - begin);
+      await Bun.sleep(Math.max(0, batchPeriodMs - (performance.now() - roundStarted)));
     }
     await call(server, "POST", `${update}/cancel`, token, {});
   };

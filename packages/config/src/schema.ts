@@ -53,7 +53,7 @@ export const environmentSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, { error: "expected a postgres:// or postgresql:// URL" })
     .optional(),
-  PROCELLA_DATABASE_POOL_SIZE: positiveInt("connections").default(10),
+  PROCELLA_DATABASE_POOL_SIZE: positiveInt("connections").default(20),
   PROCELLA_DATA_DIR: z.string().min(1).default("./.procella"),
   PROCELLA_AUTH_MODE: z.enum(["dev", "descope"]).default("dev"),
   PROCELLA_DEV_AUTH_TOKEN: z

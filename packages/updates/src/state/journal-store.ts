@@ -1,6 +1,6 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 
-import { journalEntries, type Transaction, type UpdateRow, updates } from "@procella/db";
+import { journalEntries, queryRows, type Transaction, type UpdateRow, updates } from "@procella/db";
 import { BadRequestError } from "@procella/types";
 
 import type { UpdatesContext } from "../context.ts";
@@ -78,21 +78,37 @@ function validateEntries(entries: unknown[]): Record<string, unknown>[] {
  * Stores journal entries of a journaling update. The CLI resends a whole
  * batch when a request fails, so entries are keyed by sequenceID and a
  * repeated one is stored once. A 2xx tells the CLI the entries are durable.
+ *
+ * One statement inserts the batch only while the update runs. Its `FOR
+ * SHARE` lock on the update row waits for a concurrent `complete`, which
+ * holds `FOR UPDATE` while it replays, and then sees the ended status and
+ * inserts nothing. So no acknowledged entry can miss the replay.
  */
 export async function appendJournalEntries(context: UpdatesContext, lease: Lease, entries: unknown[]): Promise<void> {
   const valid = validateEntries(entries);
+  if (valid.length > 0) {
+    const rows = JSON.stringify(valid.map((entry) => ({ sequence_id: entry.sequenceID, entry })));
+    const inserted = await queryRows<{ sequence_id: unknown }>(
+      context.db,
+      sql`insert into journal_entries (update_id, sequence_id, entry)
+          select u.id, e.sequence_id, e.entry
+          from updates u, jsonb_to_recordset(${rows}::text::jsonb) as e(sequence_id bigint, entry jsonb)
+          where u.id = ${lease.updateId} and u.status = 'in-progress' and not u.dry_run and u.journal_version >= 1
+          for share of u
+          on conflict do nothing
+          returning sequence_id`,
+    );
+    if (inserted.length > 0) {
+      return;
+    }
+  }
+
+  // Nothing new was stored: every entry was a retried duplicate, or the update cannot take entries.
   await context.db.transaction(async (tx) => {
     const update = await lockStateChangingUpdate(tx, lease, "append journal entries");
     if (update.journalVersion < 1) {
       throw new BadRequestError(`Update '${lease.updateId}' did not negotiate journaling; send checkpoints instead.`);
     }
-    if (valid.length === 0) {
-      return;
-    }
-    await tx
-      .insert(journalEntries)
-      .values(valid.map((entry) => ({ updateId: lease.updateId, sequenceId: entry.sequenceID as number, entry })))
-      .onConflictDoNothing();
   });
 }
 
