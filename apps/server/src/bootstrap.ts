@@ -1,3 +1,4 @@
+import { chmodSync, mkdirSync } from "node:fs";
 import path from "node:path";
 
 import { type AuthService, DevAuthService } from "@procella/auth";
@@ -97,6 +98,9 @@ function createAuth(
 
 /** Builds every service once, from configuration: the composition root. */
 export async function bootstrap(config: Readonly<Config>, logger: Logger): Promise<BootstrapResult> {
+  // The data directory holds the database, blobs, the dev token and the master key: only the server's user may enter it.
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(config.dataDir, 0o700);
   const database = await openDatabase(config);
   const blobs = await openBlobStorage(config, logger);
   const crypto = createCrypto(config, logger);

@@ -31,6 +31,8 @@ export interface AppEnv {
     endpoint?: string;
     caller?: Caller;
     lease?: Lease;
+    /** An unexpected error, described for the request log line. */
+    failure?: Record<string, unknown>;
     /** Pulumi API version N from `Accept: application/vnd.pulumi+N`. */
     apiVersion?: number;
   };

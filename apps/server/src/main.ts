@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from "@procella/config";
+import { InvalidMasterKeyError } from "@procella/crypto";
 import { JsonLogger } from "@procella/types";
 
 import { createApp } from "./app.ts";
@@ -22,15 +23,26 @@ async function main(): Promise<void> {
   }
 
   const logger = new JsonLogger({ level: config.logLevel }).child({ service: "procella" });
-  const { services, devToken, gcWorker } = await bootstrap(config, logger);
+  let started;
+  try {
+    started = await bootstrap(config, logger);
+  } catch (error) {
+    if (error instanceof InvalidMasterKeyError) {
+      process.stderr.write(`procella: invalid configuration:\n  PROCELLA_ENCRYPTION_KEY: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const { services, devToken, gcWorker } = started;
   const app = createApp(services);
 
   const server = Bun.serve({
     hostname: config.listen.hostname,
     port: config.listen.port,
     fetch: app.fetch,
-    // Updates of large stacks send big checkpoints over slow links; Bun's own cap is raised to ours.
-    maxRequestBodySize: config.maxBodyBytes + 1024 * 1024,
+    // The app enforces PROCELLA_MAX_BODY_BYTES while streaming, with Pulumi's error body and a log line;
+    // Bun's own cap would answer first with a bare 413, so it is lifted.
+    maxRequestBodySize: Number.MAX_SAFE_INTEGER,
     idleTimeout: 120,
   });
 

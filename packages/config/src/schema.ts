@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { roles } from "@procella/types";
+import { isValidOrgName, roles } from "@procella/types";
 
 const booleanString = z
   .enum(["true", "false", "1", "0", "yes", "no"], { error: "expected true or false" })
@@ -61,7 +61,12 @@ export const environmentSchema = z.object({
     .min(16, { error: "the dev token must be at least 16 characters" })
     .optional(),
   PROCELLA_DEV_USER_LOGIN: z.string().min(1).default("dev-user"),
-  PROCELLA_DEV_ORG_LOGIN: z.string().min(1).default("dev-org"),
+  PROCELLA_DEV_ORG_LOGIN: z
+    .string()
+    .refine(isValidOrgName, {
+      error: "expected 3 to 40 letters, digits, hyphens or underscores, starting and ending with a letter or digit",
+    })
+    .default("dev-org"),
   PROCELLA_DEV_USERS: devUsers.optional(),
   PROCELLA_DESCOPE_PROJECT_ID: z.string().optional(),
   PROCELLA_DESCOPE_MANAGEMENT_KEY: z.string().optional(),

@@ -54,6 +54,14 @@ describe.each(testDatabaseTargets())("database on %s", (kind) => {
     expect(rows).toEqual([{ kind: "object", team: "a" }]);
   });
 
+  test("jsonb keeps NUL and the escape mark", async () => {
+    const { db } = database.handle;
+    const tags = { "nul\u0000key": "a\u0000b", mark: "x\uffffy\uffff0z", plain: "ok" };
+    await db.insert(stacks).values({ orgName: "acme", projectName: "nul", stackName: "s", tags, createdBy: "alice" });
+    const [row] = await db.select().from(stacks).where(eq(stacks.projectName, "nul"));
+    expect(row?.tags).toEqual(tags);
+  });
+
   test("try-lock reports a held lock", async () => {
     const outer = await database.handle.withAdvisoryLock(advisoryLocks.updatesGc, { wait: false }, async () => {
       if (kind === "pglite") {

@@ -4,3 +4,4 @@ export { advisoryLocks } from "./locks.ts";
 export { isUniqueViolation } from "./errors.ts";
 export { migrateDatabase, migrationsFolder } from "./migrate.ts";
 export * from "./schema/index.ts";
+export { fromJsonbValue, toJsonbText } from "./schema/jsonb.ts";

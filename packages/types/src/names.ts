@@ -13,7 +13,15 @@ export const maxStackNameLength = 100;
 export const maxProjectNameLength = 100;
 export const maxTagValueLength = 256;
 
+/** `.` and `..` match the character rules, but URL path cleaning removes them, so no request could name them. */
+function isDotSegment(name: string): boolean {
+  return name === "." || name === "..";
+}
+
 export function validateStackName(name: string): void {
+  if (isDotSegment(name)) {
+    throw new BadRequestError(`Invalid stack name "${name}": a stack name may not be "." or "..".`);
+  }
   if (name.length === 0) {
     throw new BadRequestError("Invalid stack name: a stack name may not be empty.");
   }
@@ -30,6 +38,9 @@ export function validateStackName(name: string): void {
 }
 
 export function validateProjectName(name: string): void {
+  if (isDotSegment(name)) {
+    throw new BadRequestError(`Invalid project name "${name}": a project name may not be "." or "..".`);
+  }
   if (name.length === 0) {
     throw new BadRequestError("Invalid project name: a project name may not be empty.");
   }
@@ -43,6 +54,10 @@ export function validateProjectName(name: string): void {
       `Invalid project name "${name}": a project name may only contain alphanumeric characters, hyphens, underscores, or periods.`,
     );
   }
+}
+
+export function isValidOrgName(name: string): boolean {
+  return orgPattern.test(name);
 }
 
 export function validateOrgName(name: string): void {

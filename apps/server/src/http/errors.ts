@@ -24,8 +24,22 @@ export function handleError(error: Error, c: Context<AppEnv>): Response {
     return c.json({ code: status, message }, status);
   }
 
-  c.get("logger").error("unhandled error", { error });
+  // The request log line reports it; query parameters (state, secrets' ciphertext) are cut from the message.
+  c.set("failure", describeFailure(error));
   return c.json({ code: 500, message: "Internal Server Error: the server failed to process the request." }, 500);
+}
+
+/** Error name, message and stack for the log, without the parameter list database errors append. */
+export function describeFailure(error: unknown): Record<string, unknown> {
+  const describe = (value: unknown): Record<string, unknown> | undefined => {
+    if (!(value instanceof Error)) {
+      return value === undefined ? undefined : { message: String(value).slice(0, 200) };
+    }
+    const message = value.message.split(/\nparams:/)[0]?.slice(0, 1000) ?? "";
+    const stack = value.stack?.split("\n").filter((line) => line.trimStart().startsWith("at ")).slice(0, 8).join("\n");
+    return { name: value.name, message, stack, cause: describe(value.cause) };
+  };
+  return describe(error) ?? {};
 }
 
 function respondWithDomainError(c: Context<AppEnv>, error: DomainError): Response {

@@ -34,6 +34,10 @@ export function requestLog(): MiddlewareHandler<AppEnv> {
       fields.error = c.error.message;
     }
     if (status >= 500) {
+      const failure = c.get("failure");
+      if (failure) {
+        fields.error = failure;
+      }
       logger.error("request failed", fields);
     } else if (status >= 400) {
       logger.warn("request rejected", fields);

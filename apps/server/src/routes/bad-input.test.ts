@@ -123,6 +123,21 @@ const cases: BadRequestCase[] = [
     message: "gzip",
   },
   {
+    name: "stack name ..",
+    method: "POST",
+    path: "/api/stacks/acme/web",
+    body: JSON.stringify({ stackName: ".." }),
+    status: 400,
+    message: 'may not be "." or ".."',
+  },
+  {
+    name: "NUL in a tag filter",
+    method: "GET",
+    path: "/api/user/stacks?tagName=%00",
+    status: 400,
+    message: "Invalid stack tag",
+  },
+  {
     name: "unknown endpoint",
     method: "GET",
     path: "/api/nothing/here",

@@ -9,6 +9,8 @@ import { assertUpdateId } from "../lifecycle/update-id.ts";
 import type { EngineEventRecord, EventsPage, Lease } from "../updates-service.ts";
 
 const maxEventsPerRequest = 1000;
+/** The sequence column is a 32-bit integer; the CLI counts from 0 per update. */
+const maxSequence = 2 ** 31 - 1;
 const defaultPageSize = 500;
 const maxPageSize = 1000;
 
@@ -31,11 +33,13 @@ function validateEvents(events: unknown[]): EngineEventRecord[] {
       throw new BadRequestError(`Invalid engine event at index ${index}: expected an object.`);
     }
     const { sequence, timestamp } = event as { sequence?: unknown; timestamp?: unknown };
-    if (typeof sequence !== "number" || !Number.isSafeInteger(sequence) || sequence < 0) {
-      throw new BadRequestError(`Invalid engine event at index ${index}: sequence must be a non-negative integer.`);
+    if (typeof sequence !== "number" || !Number.isSafeInteger(sequence) || sequence < 0 || sequence > maxSequence) {
+      throw new BadRequestError(
+        `Invalid engine event at index ${index}: sequence must be an integer from 0 to ${maxSequence}.`,
+      );
     }
-    if (typeof timestamp !== "number" || !Number.isFinite(timestamp)) {
-      throw new BadRequestError(`Invalid engine event at index ${index}: timestamp must be a number of seconds.`);
+    if (typeof timestamp !== "number" || !Number.isSafeInteger(Math.floor(timestamp)) || timestamp < 0) {
+      throw new BadRequestError(`Invalid engine event at index ${index}: timestamp must be a non-negative number of seconds.`);
     }
     return event as EngineEventRecord;
   });

@@ -1,6 +1,6 @@
 import { asc, eq, sql } from "drizzle-orm";
 
-import { journalEntries, queryRows, type Transaction, type UpdateRow, updates } from "@procella/db";
+import { journalEntries, queryRows, toJsonbText, type Transaction, type UpdateRow, updates } from "@procella/db";
 import { BadRequestError } from "@procella/types";
 
 import type { UpdatesContext } from "../context.ts";
@@ -87,7 +87,7 @@ function validateEntries(entries: unknown[]): Record<string, unknown>[] {
 export async function appendJournalEntries(context: UpdatesContext, lease: Lease, entries: unknown[]): Promise<void> {
   const valid = validateEntries(entries);
   if (valid.length > 0) {
-    const rows = JSON.stringify(valid.map((entry) => ({ sequence_id: entry.sequenceID, entry })));
+    const rows = toJsonbText(valid.map((entry) => ({ sequence_id: entry.sequenceID, entry })));
     const inserted = await queryRows<{ sequence_id: unknown }>(
       context.db,
       sql`insert into journal_entries (update_id, sequence_id, entry)

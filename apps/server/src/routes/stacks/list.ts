@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 
 import { requireRole } from "@procella/auth";
-import { validateOrgName, validateProjectName } from "@procella/types";
+import { validateOrgName, validateProjectName, validateTag } from "@procella/types";
 
 import type { AppEnv } from "../../env.ts";
 import { requireCaller } from "../caller.ts";
@@ -25,6 +25,10 @@ async function listStacks(c: Context<AppEnv>, organization: string | undefined) 
     validateOrgName(organization);
     requireRole(caller, organization, "viewer");
   }
+  const tagName = optionalQuery(c, "tagName");
+  if (tagName !== undefined) {
+    validateTag(tagName, optionalQuery(c, "tagValue") ?? "");
+  }
   const project = optionalQuery(c, "project");
   if (project !== undefined) {
     validateProjectName(project);
@@ -35,7 +39,7 @@ async function listStacks(c: Context<AppEnv>, organization: string | undefined) 
     visibleOrgs: caller.memberships.map((membership) => membership.orgName),
     organization,
     project,
-    tagName: optionalQuery(c, "tagName"),
+    tagName,
     tagValue: optionalQuery(c, "tagValue"),
     continuationToken: optionalQuery(c, "continuationToken"),
     pageSize: paged ? pageSize : unpagedLimit,

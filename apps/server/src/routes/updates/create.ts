@@ -25,7 +25,10 @@ export const updateProgramRequest = z.object({
   config: z.record(z.string(), configValue).nullish(),
   metadata: z
     .object({
-      message: z.string().default(""),
+      message: z
+        .string()
+        .refine((text) => !text.includes("\u0000"), { error: "the update message may not contain the NUL character" })
+        .default(""),
       environment: z.record(z.string(), z.string()).nullish(),
     })
     .nullish(),
