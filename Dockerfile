@@ -26,17 +26,10 @@ WORKDIR /app
 COPY --from=manifests /manifests/ ./
 RUN bun install --frozen-lockfile
 
-# The dashboard (apps/ui) builds into apps/ui/dist. While apps/ui has no
-# build script the stage leaves an empty dist and the image serves the API
-# only; a build script that fails still fails the image build.
+# The dashboard (apps/ui) builds into apps/ui/dist; a failing build fails the image build.
 FROM install AS ui
 COPY . .
-RUN if grep -q '"build"' apps/ui/package.json 2>/dev/null; then \
-      bun run build:ui; \
-    else \
-      echo "apps/ui has no build script; the image will serve no dashboard"; \
-      mkdir -p apps/ui/dist; \
-    fi
+RUN bun run build:ui
 
 FROM oven/bun:${BUN_VERSION} AS production-dependencies
 WORKDIR /app
