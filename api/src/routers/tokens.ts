@@ -29,7 +29,12 @@ export const tokensRouter = router({
   create: authedProcedure
     .input(
       z.object({
-        name: z.string().trim().min(1, { error: "a token needs a name" }).max(200),
+        name: z
+          .string()
+          .trim()
+          .min(1, { error: "a token needs a name" })
+          .max(200)
+          .refine((text) => !text.includes("\u0000"), { error: "a token name may not contain the NUL character" }),
         /** Days until the token expires; null or absent for a token that does not expire. */
         expiresInDays: z.int().min(1).max(3650).nullish(),
       }),

@@ -85,6 +85,8 @@ function renameSecretText(text: unknown, rename: (urn: string) => string): unkno
   return renamed === parsed ? text : JSON.stringify(renamed);
 }
 
+// TODO: bound the nesting depth of imported deployments once import validates them; a document nested
+// about 100,000 levels deep overflows the stack in this recursion and the rename fails with a 500.
 /** Maps an array, returning the original array when no element changed. */
 function mapArray(items: unknown[], map: (item: unknown) => unknown): unknown[] {
   let result: unknown[] | undefined;

@@ -15,6 +15,8 @@ export async function importDeployment(
   stack: StackRecord,
   deployment: Uint8Array,
 ): Promise<{ updateId: string }> {
+  // TODO: check `features` against the ones the CLI knows once a list is kept here; today a version 4
+  // deployment with an unknown feature is stored, and the CLI then cannot read the stack until it is re-imported.
   const { resourceCount } = summarizeDeployment(deployment);
   const { updateId } = await runSingleShotUpdate(context, caller, stack, "import", async () => ({
     text: deployment,

@@ -78,6 +78,8 @@ async function storeCheckpoint(
   }
 }
 
+// TODO: reject checkpoints of updates that negotiated journaling once every client is known to honour the
+// negotiation; today such a checkpoint is stored and later replaced by the journal replay at completion.
 /** `PATCH .../checkpoint`: a whole deployment, so a retry simply writes it again. */
 export async function saveCheckpoint(
   context: UpdatesContext,
