@@ -79,7 +79,7 @@ async function storeCheckpoint(
 }
 
 // TODO: reject checkpoints of updates that negotiated journaling once every client is known to honour the
-// negotiation; today such a checkpoint is stored and later replaced by the journal replay at completion.
+// negotiation; today such a checkpoint is stored, and the journal replay at completion replaces it when entries exist.
 /** `PATCH .../checkpoint`: a whole deployment, so a retry simply writes it again. */
 export async function saveCheckpoint(
   context: UpdatesContext,
