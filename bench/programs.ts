@@ -1,4 +1,4 @@
-/** A Pulumi YAML program body with `count` RandomString resources and `changed` of them given a different keeper. */
+/** Builds a Pulumi YAML program body with `count` RandomString resources and `changed` of them given a different keeper. */
 export function randomStringsProgram(count: number, keeper = "a", changed = 0): string {
   const lines = ["resources:"];
   for (let index = 0; index < count; index++) {

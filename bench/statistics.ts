@@ -1,4 +1,4 @@
-/** The `fraction` quantile (0..1) of `values`, by nearest rank. */
+/** Returns the `fraction` quantile (0..1) of `values`, by nearest rank. */
 export function quantile(values: readonly number[], fraction: number): number {
   if (values.length === 0) {
     return Number.NaN;

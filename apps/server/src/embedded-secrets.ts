@@ -19,12 +19,12 @@ function readOrCreateSecretFile(filePath: string, generate: () => string): { val
   return { value, created: true };
 }
 
-/** The dev-mode access token persisted as `<dataDir>/dev-token` when PROCELLA_DEV_AUTH_TOKEN is unset. */
+/** Returns the dev-mode access token persisted as `<dataDir>/dev-token` when PROCELLA_DEV_AUTH_TOKEN is unset. */
 export function devTokenFromDataDir(dataDir: string): { value: string; created: boolean } {
   return readOrCreateSecretFile(path.join(dataDir, "dev-token"), generateAccessToken);
 }
 
-/** The master key persisted as `<dataDir>/encryption-key` when PROCELLA_ENCRYPTION_KEY is unset. */
+/** Returns the master key persisted as `<dataDir>/encryption-key` when PROCELLA_ENCRYPTION_KEY is unset. */
 export function encryptionKeyFromDataDir(dataDir: string): { value: string; created: boolean } {
   return readOrCreateSecretFile(path.join(dataDir, "encryption-key"), () => formatMasterKey(generateMasterKey()));
 }

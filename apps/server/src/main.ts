@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     port: config.listen.port,
     fetch: app.fetch,
     // The app enforces PROCELLA_MAX_BODY_BYTES while streaming, with Pulumi's error body and a log line;
-    // Bun's own cap would answer first with a bare 413, so it is lifted.
+    // Bun's own cap would reject first with a bare 413, so it is lifted.
     maxRequestBodySize: Number.MAX_SAFE_INTEGER,
     idleTimeout: 120,
   });

@@ -11,7 +11,7 @@ export interface UpdatesContext {
   checkpoints: CheckpointStore;
   logger: Logger;
   now: () => Date;
-  /** Longest lease, in seconds, a start or renewal grants. */
+  /** Maximum lease, in seconds, that a start or renewal grants. */
   leaseSeconds: number;
   /** Age, in seconds, after which a created but never started update is abandoned. */
   unstartedSeconds: number;

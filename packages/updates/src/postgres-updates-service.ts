@@ -32,7 +32,7 @@ export interface PostgresUpdatesServiceOptions {
   db: Database;
   blobs: BlobStorage;
   logger: Logger;
-  /** Longest lease a start or renewal grants, in seconds. */
+  /** Maximum lease that a start or renewal grants, in seconds. */
   leaseSeconds: number;
   /** Age, in seconds, after which GC cancels a created but never started update. */
   unstartedSeconds: number;

@@ -7,9 +7,9 @@ import type { AppEnv } from "../env.ts";
 
 /**
  * The single error handler. Domain errors become Pulumi's `{code, message}`
- * with `code` equal to the HTTP status (the CLI branches on it); Hono's
- * exceptions are mapped by status; anything else is a 500 whose details go
- * only to the log. The request log line records the error, so nothing is
+ * with `code` equal to the HTTP status, because the CLI branches on it.
+ * Hono's exceptions are mapped by status. Anything else is a 500 whose
+ * details go only to the log. The request log line records the error, so nothing is
  * logged here except unexpected failures.
  */
 export function handleError(error: Error, c: Context<AppEnv>): Response {

@@ -99,7 +99,7 @@ export const endpoints: readonly Endpoint[] = [
   { name: "getUpdateStatus", method: "GET", path: update, auth: "token", handler: getUpdateStatus },
   { name: "cancelUpdate", method: "POST", path: `${update}/cancel`, auth: "token", handler: cancelUpdate },
   { name: "listUpdateEvents", method: "GET", path: `${update}/events`, auth: "token", handler: listUpdateEvents },
-  // An ended update's lease is accepted here so that renewLease answers 403, which stops the CLI's renewals.
+  // An ended update's lease is accepted here so that renewLease returns 403, which stops the CLI's renewals.
   { name: "renewLease", method: "POST", path: `${update}/renew_lease`, auth: "lease-or-finished", handler: renewLease },
   { name: "patchCheckpoint", method: "PATCH", path: `${update}/checkpoint`, auth: "lease", handler: patchCheckpoint },
   {

@@ -7,7 +7,7 @@ const checkTimeoutMs = 5000;
 async function probe(check: () => Promise<void>): Promise<"ok" | string> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${checkTimeoutMs} ms`)), checkTimeoutMs);
+    timer = setTimeout(() => reject(new Error(`timed out after ${checkTimeoutMs} ms`)), checkTimeoutMs);
   });
   try {
     await Promise.race([check(), timeout]);
@@ -19,7 +19,7 @@ async function probe(check: () => Promise<void>): Promise<"ok" | string> {
   }
 }
 
-/** `GET /healthz`: 200 when the database and blob storage answer, 503 naming the failing part otherwise. */
+/** `GET /healthz`: 200 when the database and blob storage respond, 503 naming the failing part otherwise. */
 export async function healthz(c: Context<AppEnv>) {
   const { database, blobs } = c.get("services");
   const [databaseStatus, blobStatus] = await Promise.all([probe(() => database.ping()), probe(() => blobs.check())]);

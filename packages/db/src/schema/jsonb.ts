@@ -39,11 +39,24 @@ export function toJsonbText(value: unknown): string {
   return text.includes("\\u0000") || text.includes(escapeMark) ? JSON.stringify(mapStrings(value, escapeString)) : text;
 }
 
+function containsMark(value: unknown): boolean {
+  if (typeof value === "string") {
+    return value.includes(escapeMark);
+  }
+  if (Array.isArray(value)) {
+    return value.some(containsMark);
+  }
+  if (typeof value === "object" && value !== null) {
+    return Object.entries(value).some(([key, item]) => key.includes(escapeMark) || containsMark(item));
+  }
+  return false;
+}
+
 /** Reverses toJsonbText's escaping on a value read back from a jsonb column. */
 export function fromJsonbValue<T>(value: unknown): T {
   const parsed = typeof value === "string" ? (JSON.parse(value) as unknown) : value;
-  const needsUnescape = JSON.stringify(parsed).includes(escapeMark);
-  return (needsUnescape ? mapStrings(parsed, unescapeString) : parsed) as T;
+  // A walk that stops at the first mark; reads of events and journal entries pass here on every request.
+  return (containsMark(parsed) ? mapStrings(parsed, unescapeString) : parsed) as T;
 }
 
 /**

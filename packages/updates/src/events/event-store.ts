@@ -14,7 +14,7 @@ const maxSequence = 2 ** 31 - 1;
 const defaultPageSize = 500;
 const maxPageSize = 1000;
 
-/** The event's payload key, e.g. `resourcePreEvent`; every EngineEvent has exactly one. */
+/** Returns the event's payload key, such as `resourcePreEvent`. Every EngineEvent has exactly one. */
 function eventType(event: Record<string, unknown>): string {
   for (const key of Object.keys(event)) {
     if (key !== "sequence" && key !== "timestamp" && event[key] !== null && event[key] !== undefined) {
@@ -88,7 +88,7 @@ function parseSequenceToken(token: string): number {
 /**
  * Events in sequence order after a position. The continuation token is the
  * last returned sequence; it is absent once the update has ended and no
- * events remain, which tells the CLI the stream is complete.
+ * events remain, which signals to the CLI that the stream is complete.
  */
 export async function listEvents(
   context: UpdatesContext,

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 
-/** A new random lease token; URL-safe, 256 bits. */
+/** Generates a random, URL-safe lease token of 256 bits. */
 export function generateLeaseToken(): string {
   const bytes = new Uint8Array(32);
   crypto.getRandomValues(bytes);

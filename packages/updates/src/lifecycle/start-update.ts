@@ -10,7 +10,7 @@ import { updateConflictMessage } from "./create-update.ts";
 import { generateLeaseToken, hashLeaseToken } from "./lease-token.ts";
 import { assertUpdateId } from "./update-id.ts";
 
-/** The journal format this server replays; the CLI journals only when the start response says exactly 1. */
+/** The journal format this server replays; the CLI journals only when the start response contains exactly 1. */
 export const supportedJournalVersion = 1;
 
 /**

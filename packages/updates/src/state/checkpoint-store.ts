@@ -7,7 +7,7 @@ import { applyPatch, computePatch, type TextPatch } from "../storage/text-patch.
 
 /** Every this-many-th version keeps its full document; the others become patches. */
 const keyframeInterval = 32;
-/** Longest patch chain a read follows; keyframes keep real chains far shorter. */
+/** Maximum patch chain a read follows. Keyframes keep real chains far shorter. */
 const maxPatchChain = 1000;
 
 export interface CheckpointStoreOptions {

@@ -2,7 +2,7 @@ import { BadRequestError } from "@procella/types";
 
 const encoder = new TextEncoder();
 
-/** What the server needs to know about a deployment document besides its bytes. */
+/** Facts the server reads from a deployment document besides its bytes. */
 export interface DeploymentSummary {
   version: number;
   resourceCount: number;

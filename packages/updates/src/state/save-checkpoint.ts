@@ -11,8 +11,8 @@ import { encodeJson, summarizeDeployment, summarizeDeploymentObject } from "./de
 
 /**
  * Stores `text` as the checkpoint of the update's version. The blob goes up
- * first under a fresh key; the row switches to it inside the transaction
- * that holds the update's lock; the replaced blob is deleted after commit.
+ * first under a fresh key. Then the row switches to it inside the transaction
+ * that locks the update, and the replaced blob is deleted after commit.
  */
 async function storeCheckpoint(
   context: UpdatesContext,
@@ -78,8 +78,8 @@ async function storeCheckpoint(
   }
 }
 
-// TODO: reject checkpoints of updates that negotiated journaling once every client is known to honour the
-// negotiation; today such a checkpoint is stored, and the journal replay at completion replaces it when entries exist.
+// TODO: reject checkpoints of journaling updates once every client is known to follow the negotiation.
+// Today such a checkpoint is stored, and the journal replay at completion replaces it when entries exist.
 /** `PATCH .../checkpoint`: a whole deployment, so a retry simply writes it again. */
 export async function saveCheckpoint(
   context: UpdatesContext,

@@ -2,7 +2,7 @@ import type { UpdateRecord } from "@procella/updates";
 
 const unixSeconds = (date: Date | null): number => (date ? Math.floor(date.getTime() / 1000) : 0);
 
-/** The CLI knows four results; a cancelled update shows as failed. */
+/** Maps a status to one of the four results the CLI displays; a cancelled update shows as failed. */
 function toResult(status: UpdateRecord["status"]): string {
   switch (status) {
     case "not-started":
@@ -32,7 +32,7 @@ export function toUpdateInfo(update: UpdateRecord) {
   };
 }
 
-/** The legacy UpdateResults status of `GET .../update/{id}`, polled after `pulumi stack import`. */
+/** Maps a status to the legacy UpdateResults status of `GET .../update/{id}`, polled after `pulumi stack import`. */
 export function toUpdateResultsStatus(status: UpdateRecord["status"]): string {
   switch (status) {
     case "not-started":
